@@ -1,0 +1,31 @@
+package dev.wsgiservlet.conformance;
+
+import dev.wsgiservlet.conformance.harness.EmbeddedTomcat;
+import dev.wsgiservlet.conformance.harness.TargetServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The whole conformance suite on embedded Tomcat 10.1, with the fixture WARs deployed from {@code target/}. */
+class ConformanceOnEmbeddedTomcatIT implements EnvironConformance, PathConformance, InputConformance,
+        StartResponseConformance, BodyConformance, CloseConformance, FileWrapperConformance, ErrorConformance,
+        ConfigConformance {
+
+    private static EmbeddedTomcat server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = EmbeddedTomcat.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public TargetServer target() {
+        return server;
+    }
+}

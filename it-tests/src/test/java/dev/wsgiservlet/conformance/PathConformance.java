@@ -1,0 +1,108 @@
+package dev.wsgiservlet.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wsgiservlet.conformance.harness.EchoedEnviron;
+import dev.wsgiservlet.conformance.harness.RawResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SCRIPT_NAME and PATH_INFO for every kind of servlet mapping, taken from the raw request URI,
+ * percent-decoded to bytes and read as ISO-8859-1.
+ */
+public interface PathConformance extends ConformanceTest {
+
+    @Test
+    default void prefixMappingSplitsAtTheServletPath() {
+        assertPaths(echo("/prefix/a/b"), "/prefix", "/a/b");
+    }
+
+    @Test
+    default void prefixMappingWithNothingAfterIt() {
+        assertPaths(echo("/prefix"), "/prefix", "");
+    }
+
+    @Test
+    default void starMappingHasTheContextPathAsScriptName() {
+        EchoedEnviron environ = echo(target().star(), "/x");
+        assertEquals(target().star().contextPath(), environ.string("SCRIPT_NAME"));
+        assertEquals("/x", environ.string("PATH_INFO"));
+    }
+
+    @Test
+    default void starMappingAtTheContextRoot() {
+        EchoedEnviron environ = echo(target().star(), "/");
+        assertEquals(target().star().contextPath(), environ.string("SCRIPT_NAME"));
+        assertEquals("/", environ.string("PATH_INFO"));
+    }
+
+    @Test
+    default void exactMappingHasEmptyPathInfo() {
+        assertPaths(echo("/exact"), "/exact", "");
+    }
+
+    @Test
+    default void defaultMappingGivesTheWholePathAsPathInfo() {
+        assertPaths(echo("/some/where"), "", "/some/where");
+    }
+
+    @Test
+    default void contextRootMapping() {
+        assertPaths(echo("/"), "", "/");
+    }
+
+    @Test
+    default void percentEncodedUtf8StaysAsBytes() {
+        // PEP 3333: bytes read as ISO-8859-1, so U+00C3 U+00A9, not U+00E9.
+        assertPaths(echo("/prefix/caf%C3%A9"), "/prefix", "/caf\u00c3\u00a9");
+    }
+
+    @Test
+    default void invalidUtf8PassesThroughAsBytes() {
+        assertPaths(echo("/prefix/%FF%FE"), "/prefix", "/\u00ff\u00fe");
+    }
+
+    @Test
+    default void encodedSpaceAndSemicolonAreDecoded() {
+        assertPaths(echo("/prefix/a%20b/c%3Bd"), "/prefix", "/a b/c;d");
+    }
+
+    @Test
+    default void pathParametersAreStrippedFromEverySegment() throws Exception {
+        assertPaths(rawEcho(app(), app().target("/prefix;p=1/a;jsessionid=abc/b;v=2"), ""), "/prefix", "/a/b");
+    }
+
+    @Test
+    default void dotSegmentsAreNormalised() throws Exception {
+        assertPaths(rawEcho(app(), app().target("/prefix/a/./b/../c"), ""), "/prefix", "/a/c");
+    }
+
+    @Test
+    default void repeatedSlashesAreMerged() throws Exception {
+        assertPaths(rawEcho(app(), app().target("/prefix/a//b"), ""), "/prefix", "/a/b");
+    }
+
+    @Test
+    default void encodedSlashIsRejectedByTheContainer() throws Exception {
+        // The container's choice (Tomcat's and Jetty's default): an encoded '/' is ambiguous, 400.
+        RawResponse response = rawGet(app(), app().target("/prefix/a%2Fb"), "");
+        assertEquals(400, response.status(), response::text);
+    }
+
+    @Test
+    default void rawNonAsciiBytesInTheTargetAreRejectedOrReadAsLatin1() throws Exception {
+        // RFC 9112 forbids raw bytes above 0x7F in a request target; a container may refuse them
+        // with 400. One that lets them through must hand them on as bytes, like %C3%A9.
+        RawResponse response = rawGet(app(), app().target("/prefix/caf\u00c3\u00a9"), "");
+        if (response.status() != 400) {
+            assertEquals(200, response.status(), response::text);
+            assertPaths(EchoedEnviron.parse(response.text()), "/prefix", "/caf\u00c3\u00a9");
+        }
+    }
+
+    /** Asserts SCRIPT_NAME (given without the context path) and PATH_INFO. */
+    private void assertPaths(EchoedEnviron environ, String scriptNameInContext, String pathInfo) {
+        assertEquals(app().contextPath() + scriptNameInContext, environ.string("SCRIPT_NAME"), environ::toString);
+        assertEquals(pathInfo, environ.string("PATH_INFO"), environ::toString);
+    }
+}
