@@ -79,7 +79,7 @@ public interface BodyConformance extends ConformanceTest {
 
     @Test
     default void bytesBeyondTheApplicationsContentLengthAreNotSent() throws Exception {
-        long warningsBefore = contentLengthWarnings();
+        long linesBefore = contentLengthLogLines();
         try (RawConnection connection = RawConnection.open(app())) {
             connection.send(request("GET", "/content-length-overrun/", "")
                     + request("GET", "/echo/after", "Connection: close\r\n"));
@@ -92,9 +92,9 @@ public interface BodyConformance extends ConformanceTest {
             assertEquals(200, next.status(), next::text);
             assertEquals("/after", EchoedEnviron.parse(next.text()).string("PATH_INFO"));
         }
-        long warningsAfter = Eventually.poll(this::contentLengthWarnings, n -> n > warningsBefore);
-        assertTrue(warningsAfter > warningsBefore,
-                () -> "a warning naming Content-Length should be logged:\n" + target().log().text());
+        long linesAfter = Eventually.poll(this::contentLengthLogLines, n -> n > linesBefore);
+        assertTrue(linesAfter > linesBefore,
+                () -> "the overrun should be logged, naming Content-Length:\n" + target().log().text());
     }
 
     @Test
@@ -148,12 +148,14 @@ public interface BodyConformance extends ConformanceTest {
         }
     }
 
-    /** Log lines at warning level or above that mention Content-Length. */
-    private long contentLengthWarnings() {
+    /**
+     * Log lines that mention Content-Length. Any level: ServletContext.log, the servlet's portable
+     * route to the container log, has none (Tomcat writes it at INFO).
+     */
+    private long contentLengthLogLines() {
         return target().log().text().lines()
                 .map(line -> line.toLowerCase(Locale.ROOT))
                 .filter(line -> line.contains("content-length") || line.contains("content length"))
-                .filter(line -> line.contains("warn") || line.contains("severe") || line.contains("error"))
                 .count();
     }
 

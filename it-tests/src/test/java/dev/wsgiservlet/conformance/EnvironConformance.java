@@ -47,8 +47,9 @@ public interface EnvironConformance extends ConformanceTest {
     }
 
     @Test
-    default void contentTypeAndLengthOnlyWhenTheRequestHasThem() {
-        EchoedEnviron get = echo("/echo/");
+    default void contentTypeAndLengthOnlyWhenTheRequestHasThem() throws Exception {
+        // Raw, because JDK 17's HttpClient sends "Content-Length: 0" with every GET.
+        EchoedEnviron get = rawEcho(app(), app().target("/echo/"), "");
         assertAll(
                 () -> assertFalse(get.has("CONTENT_TYPE"), get::toString),
                 () -> assertFalse(get.has("CONTENT_LENGTH"), get::toString));

@@ -2,6 +2,8 @@ package dev.wsgiservlet.conformance.harness;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -15,6 +17,7 @@ import java.util.logging.Logger;
 public final class CapturingLogHandler extends Handler implements ServerLog {
 
     private final StringBuilder text = new StringBuilder();
+    private final List<String> records = new ArrayList<>();
     private String startup = "";
 
     /** Installs a new handler on the root logger. */
@@ -48,6 +51,7 @@ public final class CapturingLogHandler extends Handler implements ServerLog {
         }
         synchronized (this) {
             text.append(line);
+            records.add(line.toString());
         }
     }
 
@@ -62,6 +66,11 @@ public final class CapturingLogHandler extends Handler implements ServerLog {
     @Override
     public synchronized String text() {
         return text.toString();
+    }
+
+    /** Each record so far as text (its message and stack trace). */
+    public synchronized List<String> records() {
+        return List.copyOf(records);
     }
 
     @Override
