@@ -2,13 +2,14 @@ package dev.wsgiservlet.conformance;
 
 import dev.wsgiservlet.conformance.harness.EmbeddedTomcat;
 import dev.wsgiservlet.conformance.harness.TargetServer;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The whole conformance suite on embedded Tomcat 10.1, with the fixture WARs deployed from {@code target/}. */
 class ConformanceOnEmbeddedTomcatIT implements EnvironConformance, PathConformance, InputConformance,
         StartResponseConformance, BodyConformance, CloseConformance, FileWrapperConformance, ErrorConformance,
-        ConfigConformance {
+        ConfigConformance, GunicornRequestsConformance {
 
     private static EmbeddedTomcat server;
 
@@ -27,5 +28,10 @@ class ConformanceOnEmbeddedTomcatIT implements EnvironConformance, PathConforman
     @Override
     public TargetServer target() {
         return server;
+    }
+
+    @Override
+    public Map<String, String> gunicornRequestsParsedDifferently() {
+        return TomcatGunicornDifferences.all();
     }
 }

@@ -1,6 +1,5 @@
 package dev.wsgiservlet.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wsgiservlet.conformance.harness.EchoedEnviron;

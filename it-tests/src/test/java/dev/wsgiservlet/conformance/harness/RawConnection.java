@@ -217,6 +217,11 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** Half-closes the connection: the server reads the end of the request stream, and can still answer. */
+    public void finishSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
