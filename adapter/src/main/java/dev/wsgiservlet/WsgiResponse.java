@@ -1,0 +1,233 @@
+package dev.wsgiservlet;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The response side of one request: {@code start_response}, {@code write}, and the rules for
+ * sending blocks.
+ *
+ * <p>The status and headers wait here until the first non-empty block, so that an error before
+ * that can still become a clean 500. The declared {@code Content-Length} is enforced: extra bytes
+ * are cut off, and a short body is reported by {@link #finish} so that the connection is aborted.
+ * Bodies are discarded for HEAD, 204 and 304, while their headers are still sent.
+ */
+final class WsgiResponse implements StartResponse, Write {
+
+    private final HttpServletResponse response;
+    private final ServletContext log;
+    private final boolean head;
+
+    private boolean started;
+    private boolean headersSent;
+    private boolean writeUsed;
+    private int code;
+    private List<Header> headers;
+    private long declaredLength = -1;
+    private long sent;
+    private boolean truncated;
+    private OutputStream out;
+
+    WsgiResponse(HttpServletResponse response, ServletContext log, boolean head) {
+        this.response = response;
+        this.log = log;
+        this.head = head;
+    }
+
+    @Override
+    public Write call(String status, List<Header> responseHeaders, Throwable excInfo) throws Exception {
+        if (excInfo != null) {
+            if (headersSent) {
+                throw Throwables.rethrow(excInfo);
+            }
+        } else if (started) {
+            throw new IllegalStateException("start_response was already called; "
+                    + "a second call must pass exc_info (excInfo) to replace the headers");
+        }
+        int statusCode = ResponseRules.statusCode(status);
+        if (responseHeaders == null) {
+            throw new IllegalArgumentException("response headers must be a list, not null");
+        }
+        List<Header> checked = new ArrayList<>(responseHeaders.size());
+        long length = -1;
+        for (Header header : responseHeaders) {
+            ResponseRules.checkHeader(header);
+            if (header.name().equalsIgnoreCase("Content-Length")) {
+                long value = ResponseRules.contentLength(header.value());
+                if (length >= 0 && length != value) {
+                    throw new IllegalArgumentException("two different Content-Length headers: "
+                            + length + " and " + value);
+                }
+                length = value;
+            } else {
+                checked.add(header);
+            }
+        }
+        this.code = statusCode;
+        this.headers = checked;
+        this.declaredLength = length;
+        this.started = true;
+        return this;
+    }
+
+    @Override
+    public void write(byte[] data) throws IOException {
+        if (!started) {
+            throw new IllegalStateException("write() was called before start_response");
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("write() takes bytes, not null");
+        }
+        writeUsed = true;
+        send(data, true);
+    }
+
+    /**
+     * Sends one body block, committing the headers if it is the first non-empty one.
+     *
+     * @param flush whether the block must reach the client before the application goes on
+     * @return {@code false} once the declared Content-Length is reached and nothing more may be sent
+     * @throws ClientDisconnectedException when the client is gone
+     */
+    boolean send(byte[] block, boolean flush) throws IOException {
+        if (block.length == 0) {
+            return !truncated;
+        }
+        if (!started) {
+            throw new IllegalStateException("start_response was not called before the first body block");
+        }
+        if (truncated) {
+            return false;
+        }
+        sendHeaders(-1);
+        if (!bodyAllowed()) {
+            return true;
+        }
+        int n = block.length;
+        if (declaredLength >= 0 && sent + n > declaredLength) {
+            n = (int) (declaredLength - sent);
+            truncated = true;
+            log.log("wsgi-servlet: the application sent more than its Content-Length of "
+                    + declaredLength + " bytes; the rest was cut off");
+        }
+        try {
+            out.write(block, 0, n);
+            sent += n;
+            if (flush) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new ClientDisconnectedException(e);
+        }
+        return !truncated;
+    }
+
+    /** Whether {@code write()} was used; then the length of the body is not known in advance. */
+    boolean writeUsed() {
+        return writeUsed;
+    }
+
+    /** Whether a body may go on the wire at all (not HEAD, 204 or 304). */
+    boolean bodyAllowed() {
+        return !head && !ResponseRules.forbidsBody(code);
+    }
+
+    /** The Content-Length the application declared, or -1. */
+    long declaredLength() {
+        return declaredLength;
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    /**
+     * Hands the status and headers to the container, once.
+     *
+     * @param knownLength the body's length when the server knows it (an in-memory body), else -1;
+     *     the application's own Content-Length wins
+     */
+    void sendHeaders(long knownLength) throws IOException {
+        if (headersSent) {
+            return;
+        }
+        headersSent = true;
+        response.setStatus(code);
+        for (Header header : headers) {
+            response.addHeader(header.name(), header.value());
+        }
+        long length = declaredLength >= 0 ? declaredLength : knownLength;
+        if (length >= 0 && !ResponseRules.forbidsBody(code)) {
+            response.setContentLengthLong(length);
+        }
+        if (bodyAllowed()) {
+            try {
+                out = response.getOutputStream();
+            } catch (IOException e) {
+                throw new ClientDisconnectedException(e);
+            }
+        }
+    }
+
+    /**
+     * Ends the body: sends the headers if the body was empty, and checks the declared length.
+     *
+     * @throws ShortBodyException when fewer bytes than the declared Content-Length were produced
+     */
+    void finish(long knownLength) throws IOException {
+        if (!started) {
+            throw new IllegalStateException("the application returned without calling start_response");
+        }
+        boolean nothingSent = !headersSent;
+        if (bodyAllowed() && declaredLength > sent) {
+            String problem = "the application declared Content-Length " + declaredLength
+                    + " but produced only " + sent + " bytes";
+            if (nothingSent) {
+                throw new IllegalStateException(problem);
+            }
+            throw new ShortBodyException(problem);
+        }
+        sendHeaders(knownLength);
+    }
+
+    /** Sends a file region straight from the channel, as a block of the body. */
+    void transferFrom(java.nio.channels.FileChannel channel, long position, long count) throws IOException {
+        sendHeaders(declaredLength >= 0 ? -1 : count);
+        if (!bodyAllowed() || count == 0) {
+            return;
+        }
+        long limit = declaredLength >= 0 ? Math.min(count, declaredLength - sent) : count;
+        java.nio.channels.WritableByteChannel target = java.nio.channels.Channels.newChannel(out);
+        long done = 0;
+        try {
+            while (done < limit) {
+                long n = channel.transferTo(position + done, limit - done, target);
+                if (n <= 0) {
+                    break;
+                }
+                done += n;
+            }
+        } catch (IOException e) {
+            if (e instanceof ClientDisconnectedException) {
+                throw e;
+            }
+            throw new ClientDisconnectedException(e);
+        } finally {
+            sent += done;
+        }
+    }
+
+    /** Records a body that the container sends by itself (sendfile). */
+    void sentByContainer(long count) {
+        sent += count;
+    }
+
+    /** Whether the status and headers were handed to the container. */
+    boolean headersSent() {
+        return headersSent;
+    }
+}
