@@ -45,7 +45,8 @@ class SampleWarIT {
         war = Path.of(location);
         server = Launcher.start(war, "/war-sample", "127.0.0.1", 0);
         base = URI.create("http://127.0.0.1:" + server.port() + "/war-sample/");
-        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        // Plain HTTP/1.1: the default would offer an h2c upgrade the connector does not take.
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     @AfterAll
