@@ -48,11 +48,10 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
 
     @Override
     public int read() throws IOException {
-        if (position < limit) {
-            return buffer[position++] & 0xFF;
+        if (position >= limit && !fill()) {
+            return -1;
         }
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        return buffer[position++] & 0xFF;
     }
 
     @Override
