@@ -25,11 +25,14 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Deploys the built sample WAR at {@code /war-sample}, as Tomcat's webapps/ would, and checks each
  * page over real HTTP.
  */
+// A request timeout bounds only the wait for the headers; this bounds reading the body too.
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SampleWarIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
