@@ -33,6 +33,8 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
     private int position;
     private int limit;
     private boolean exhausted;
+    /** Why reading the body from the client failed, if it did. */
+    private IOException failure;
 
     /**
      * @param in the servlet's request body
@@ -193,12 +195,19 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
             return -1;
         }
         int wanted = remaining >= 0 ? (int) Math.min(len, remaining) : len;
-        int n = in.read(b, off, wanted);
+        int n;
+        try {
+            n = in.read(b, off, wanted);
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
         if (n < 0) {
             exhausted = true;
             if (remaining > 0) {
-                throw new EOFException("request body ended after " + (declaredLength - remaining)
+                failure = new EOFException("request body ended after " + (declaredLength - remaining)
                         + " of the " + declaredLength + " bytes of CONTENT_LENGTH");
+                throw failure;
             }
             return -1;
         }
@@ -207,6 +216,15 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
             exhausted = remaining == 0;
         }
         return n;
+    }
+
+    /**
+     * The error met reading the body from the client (it went away, or sent less than it
+     * declared), or {@code null}. Whatever the application made of it, the request failed on
+     * the client's side.
+     */
+    IOException failure() {
+        return failure;
     }
 
     private static int indexOf(byte[] bytes, byte b, int from, int to) {
