@@ -134,4 +134,11 @@ class EnvironTest {
         assertEquals("https://h", Environ.requestUrl(environ(
                 "wsgi.url_scheme", "https", "HTTP_HOST", "h", "SCRIPT_NAME", "", "PATH_INFO", "")));
     }
+
+    /** PEP 3333 tests {@code if environ.get('HTTP_HOST')}: an empty Host falls back to SERVER_NAME. */
+    @Test
+    void emptyHttpHostFallsBackToServerName() {
+        assertEquals("http://h:8080/x", Environ.requestUrl(environ(
+                "wsgi.url_scheme", "http", "HTTP_HOST", "", "SERVER_NAME", "h", "SERVER_PORT", "8080", "PATH_INFO", "/x")));
+    }
 }

@@ -72,4 +72,11 @@ class PercentEncodingTest {
         String bytes = all.toString();
         assertEquals(bytes, decode(PercentEncoding.encodePath(bytes)));
     }
+
+    /** Only ASCII hex digits make an escape, as in Python's unquote; Character.digit also takes others. */
+    @Test
+    void nonAsciiDigitsDoNotMakeAnEscape() {
+        assertEquals("%\uFF10\uFF10", decode("%\uFF10\uFF10"));
+        assertEquals("%\u0661\u0662", decode("%\u0661\u0662"));
+    }
 }

@@ -302,4 +302,30 @@ class RequestPathTest {
     void mappingWithoutAMatchKindFallsBackToContextAndServletPath() {
         assertEquals(2, RequestPath.mountSegments(request("/ctx", "/p", null, true)));
     }
+
+    // --- context paths as Tomcat reports them ---------------------------------------------------
+
+    /*
+     * Tomcat 10.1 returns getContextPath() as the user agent spelled it, not normalised: for
+     * "GET /x/../ctx/p/y" it gives "/x/../ctx" (and "/./ctx" for "/./ctx/p/y"), with the request
+     * still routed to /ctx's servlet at /p/*. Counting its slashes over-counts the mount point.
+     */
+    @Test
+    void contextPathWithDotSegmentsCountsItsNormalisedSegments() {
+        assertEquals(2, RequestPath.mountSegments(request("/x/../ctx", "/p", MappingMatch.PATH, true)));
+        assertEquals(2, RequestPath.mountSegments(request("/./ctx", "/p", MappingMatch.PATH, true)));
+        assertEquals(1, RequestPath.mountSegments(request("/x/../ctx", "/p/y", MappingMatch.DEFAULT, true)));
+    }
+
+    @Test
+    void requestThroughADotSegmentInTheContextPathSplitsAtTheServlet() {
+        Map<String, Stubs.Answer> answers = new HashMap<>();
+        HttpServletMapping mapping = Stubs.stub(HttpServletMapping.class,
+                Map.of("getMappingMatch", args -> MappingMatch.PATH));
+        answers.put("getRequestURI", args -> "/x/../ctx/p/y");
+        answers.put("getContextPath", args -> "/x/../ctx");
+        answers.put("getServletPath", args -> "/p");
+        answers.put("getHttpServletMapping", args -> mapping);
+        assertEquals(new RequestPath("/ctx/p", "/y"), RequestPath.of(Stubs.stub(HttpServletRequest.class, answers)));
+    }
 }

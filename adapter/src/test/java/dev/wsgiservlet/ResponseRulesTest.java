@@ -171,4 +171,15 @@ class ResponseRulesTest {
         }
         return out.toString();
     }
+
+    /** The messages of rejected headers end up in logs and 500 pages: no raw CR/LF there either. */
+    @Test
+    void nullNameOrValueMessageHasNoRawControlChars() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ResponseRules.checkHeader(new Header(null, "a\r\nSet-Cookie: x=y")));
+        assertNoRawControlChars(e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> ResponseRules.checkHeader(new Header("X\r\nY", null)));
+        assertNoRawControlChars(e2.getMessage());
+    }
 }

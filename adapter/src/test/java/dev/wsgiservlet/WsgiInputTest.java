@@ -380,4 +380,13 @@ class WsgiInputTest {
         new WsgiInput(source, 3).close();
         assertFalse(closed[0], "the container owns the request stream");
     }
+
+    /** A truncated body must never pass as complete, even when the application reads again. */
+    @Test
+    void truncatedBodyKeepsFailing() throws IOException {
+        WsgiInput in = input("abc", 10);
+        assertThrows(EOFException.class, in::readAllBytes);
+        assertThrows(EOFException.class, in::read);
+        assertThrows(EOFException.class, in::readline);
+    }
 }
