@@ -191,6 +191,9 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
     }
 
     private int readFromSource(byte[] b, int off, int len) throws IOException {
+        if (failure != null) {
+            throw failure; // a broken body stays broken: a retry must not look like a clean end
+        }
         if (exhausted) {
             return -1;
         }
