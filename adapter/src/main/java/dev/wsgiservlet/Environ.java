@@ -56,8 +56,8 @@ public final class Environ {
     public static String requestUrl(Map<String, Object> environ) {
         String scheme = get(environ, "wsgi.url_scheme", "http");
         StringBuilder url = new StringBuilder(scheme).append("://");
-        String host = get(environ, "HTTP_HOST", null);
-        if (host != null) {
+        String host = get(environ, "HTTP_HOST", "");
+        if (!host.isEmpty()) {
             url.append(host);
         } else {
             url.append(get(environ, "SERVER_NAME", ""));

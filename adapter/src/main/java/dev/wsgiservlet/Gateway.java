@@ -44,8 +44,10 @@ final class Gateway {
         WsgiResponse wsgi = new WsgiResponse(response, context, "HEAD".equals(request.getMethod()));
         Iterable<byte[]> body = null;
         Iterator<byte[]> iterator = null;
+        WsgiInput input = null;
         try {
             Map<String, Object> environ = environBuilder.build(request, response, errors);
+            input = (WsgiInput) environ.get("wsgi.input");
             body = application.call(environ, wsgi);
             if (body == null) {
                 throw new IllegalStateException("the application returned null instead of an iterable body");
@@ -66,7 +68,12 @@ final class Gateway {
             if (t instanceof VirtualMachineError vm && !(t instanceof StackOverflowError)) {
                 throw vm;
             }
-            fail(t, request, response);
+            IOException clientSide = input == null ? null : input.failure();
+            if (clientSide != null) {
+                requestBodyFailed(clientSide, t, request, response);
+            } else {
+                fail(t, wsgi, request, response);
+            }
         } finally {
             close(body, iterator, request);
             errors.flush();
@@ -100,10 +107,16 @@ final class Gateway {
         wsgi.finish(-1);
     }
 
-    /** A lazy body: each block is flushed before the next is asked for. */
+    /**
+     * A lazy body: each block is flushed before the next is asked for. Where no body may be sent
+     * (HEAD, 204, 304) iteration stops once the first block has released the headers.
+     */
     private static void sendStreaming(Iterator<byte[]> blocks, WsgiResponse wsgi) throws IOException {
         while (blocks.hasNext()) {
             if (!wsgi.send(requireBytes(blocks.next()), true)) {
+                break;
+            }
+            if (wsgi.headersSent() && !wsgi.bodyAllowed()) {
                 break;
             }
         }
@@ -147,11 +160,33 @@ final class Gateway {
         return true;
     }
 
-    private void fail(Throwable error, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /**
+     * The request body could not be read: the client went away or sent less than it declared.
+     * Not an application error, so no stack trace in the log. A client still listening gets a
+     * 400, unless the container took the exchange over when the read failed (Tomcat does).
+     */
+    private static void requestBodyFailed(IOException cause, Throwable error, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        LOG.log(Level.FINE, "reading the request body failed: " + request.getMethod() + " "
+                + request.getRequestURI() + "; the application then raised " + error, cause);
+        if (response.isCommitted()) {
+            return; // the container saw the failure itself and ends the exchange (Tomcat: a 400)
+        }
+        response.reset();
+        response.setStatus(400);
+        response.setContentType("text/plain; charset=utf-8");
+        byte[] bytes = "400 Bad Request: the request body could not be read to its end\n".getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private void fail(Throwable error, WsgiResponse wsgi, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         String where = request.getMethod() + " " + request.getRequestURI();
         if (response.isCommitted()) {
-            context.log("wsgi-servlet: application error after the response headers were sent, "
-                    + "aborting the connection: " + where, error);
+            context.log("wsgi-servlet: application error after the response "
+                    + (wsgi.headersSent() ? "headers were sent" : "was committed by the container")
+                    + ", aborting the connection: " + where, error);
             throw new ResponseAbortedException(error);
         }
         context.log("wsgi-servlet: application error: " + where, error);

@@ -34,8 +34,8 @@ final class PercentEncoding {
         for (int i = percent; i < to; i++) {
             char c = s.charAt(i);
             if (c == '%' && i + 2 < to) {
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
+                int hi = hexValue(s.charAt(i + 1));
+                int lo = hexValue(s.charAt(i + 2));
                 if (hi >= 0 && lo >= 0) {
                     out.append((char) ((hi << 4) | lo));
                     i += 2;
@@ -45,6 +45,20 @@ final class PercentEncoding {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** The value of an ASCII hex digit, or -1; Character.digit would also take non-ASCII digits. */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** Escapes a native-string path so that it is a valid URI path again. */

@@ -67,8 +67,12 @@ final class ResponseRules {
      * @throws IllegalArgumentException naming the header and what is wrong with it
      */
     static void checkHeader(Header header) {
-        if (header == null || header.name() == null || header.value() == null) {
-            throw new IllegalArgumentException("response header " + header + " has a null name or value");
+        if (header == null) {
+            throw new IllegalArgumentException("a response header is null");
+        }
+        if (header.name() == null || header.value() == null) {
+            throw new IllegalArgumentException("response header " + quoteOrNull(header.name())
+                    + " has a null " + (header.name() == null ? "name" : "value"));
         }
         String name = header.name();
         if (name.isEmpty()) {
@@ -135,6 +139,10 @@ final class ResponseRules {
         }
         return c < 0x20 || c == 0x7F ? String.format("the control character 0x%02X", (int) c)
                 : "'" + c + "'";
+    }
+
+    private static String quoteOrNull(String s) {
+        return s == null ? "null" : quote(s);
     }
 
     private static String quote(String s) {

@@ -33,6 +33,8 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
     private int position;
     private int limit;
     private boolean exhausted;
+    /** Why reading the body from the client failed, if it did. */
+    private IOException failure;
 
     /**
      * @param in the servlet's request body
@@ -48,11 +50,10 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
 
     @Override
     public int read() throws IOException {
-        if (position < limit) {
-            return buffer[position++] & 0xFF;
+        if (position >= limit && !fill()) {
+            return -1;
         }
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        return buffer[position++] & 0xFF;
     }
 
     @Override
@@ -190,16 +191,26 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
     }
 
     private int readFromSource(byte[] b, int off, int len) throws IOException {
+        if (failure != null) {
+            throw failure; // a broken body stays broken: a retry must not look like a clean end
+        }
         if (exhausted) {
             return -1;
         }
         int wanted = remaining >= 0 ? (int) Math.min(len, remaining) : len;
-        int n = in.read(b, off, wanted);
+        int n;
+        try {
+            n = in.read(b, off, wanted);
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
         if (n < 0) {
             exhausted = true;
             if (remaining > 0) {
-                throw new EOFException("request body ended after " + (declaredLength - remaining)
+                failure = new EOFException("request body ended after " + (declaredLength - remaining)
                         + " of the " + declaredLength + " bytes of CONTENT_LENGTH");
+                throw failure;
             }
             return -1;
         }
@@ -208,6 +219,15 @@ public class WsgiInput extends InputStream implements Iterable<byte[]> {
             exhausted = remaining == 0;
         }
         return n;
+    }
+
+    /**
+     * The error met reading the body from the client (it went away, or sent less than it
+     * declared), or {@code null}. Whatever the application made of it, the request failed on
+     * the client's side.
+     */
+    IOException failure() {
+        return failure;
     }
 
     private static int indexOf(byte[] bytes, byte b, int from, int to) {

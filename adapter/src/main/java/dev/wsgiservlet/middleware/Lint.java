@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * <p>A broken rule throws {@link LintError} and is written as one line, prefixed
  * {@code "wsgi-servlet lint: "}, to {@code wsgi.errors}. An iterable the server never closes is
- * reported, when it is garbage-collected, to the {@code java.util.logging} logger named after this
- * class. A conforming application runs unchanged: same status, headers and bytes.
+ * reported to the {@code java.util.logging} logger named after this class, on a later request
+ * once the garbage collector has found it. A conforming application runs unchanged: same status, headers and bytes.
  *
  * <p>The body handed to the server is a wrapper, so a server cannot see that the application
  * returned a {@link dev.wsgiservlet.FileWrapper} (it is iterated instead of sent by sendfile); a
@@ -23,6 +23,7 @@ import java.util.Objects;
 public final class Lint implements WsgiApplication {
 
     private final WsgiApplication app;
+    private final LeakWatch leaks = new LeakWatch();
 
     /** @param app the application to check */
     public Lint(WsgiApplication app) {
@@ -31,6 +32,7 @@ public final class Lint implements WsgiApplication {
 
     @Override
     public Iterable<byte[]> call(Map<String, Object> environ, StartResponse startResponse) throws Exception {
+        leaks.drain();
         Reporter reporter = Reporter.of(environ);
         EnvironCheck.check(environ, reporter);
         if (startResponse == null) {
@@ -41,7 +43,7 @@ public final class Lint implements WsgiApplication {
         if (body == null) {
             throw reporter.fail("the application returned null instead of an iterable");
         }
-        LintedBody linted = new LintedBody(body, state);
+        LintedBody linted = new LintedBody(body, state, leaks);
         if (body instanceof Collection<byte[]> collection) {
             return new LintedCollection(collection, linted);
         }

@@ -2,11 +2,8 @@ package dev.wsgiservlet.middleware;
 
 import static dev.wsgiservlet.middleware.Reporter.typeOf;
 
-import java.lang.ref.Cleaner;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The application's iterable as the server sees it through {@link Lint}: the blocks are checked on
@@ -19,18 +16,16 @@ import java.util.logging.Logger;
  */
 final class LintedBody implements Iterable<byte[]>, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(Lint.class.getName());
-    private static final Cleaner CLEANER = Cleaner.create();
 
     private final Iterable<byte[]> app;
     private final ResponseState state;
-    private final Cleaner.Cleanable cleanable;
+    private final LeakWatch.Watched watched;
     private volatile Iterator<byte[]> appIterator;
 
-    LintedBody(Iterable<byte[]> app, ResponseState state) {
+    LintedBody(Iterable<byte[]> app, ResponseState state, LeakWatch leaks) {
         this.app = app;
         this.state = state;
-        this.cleanable = CLEANER.register(this, new LeakCheck(state));
+        this.watched = leaks.watch(this, state);
     }
 
     @Override
@@ -54,8 +49,7 @@ final class LintedBody implements Iterable<byte[]>, AutoCloseable {
         if (!state.closed.compareAndSet(false, true)) {
             throw state.reporter.fail("close() called twice on the application's iterable");
         }
-        // Runs the leak check now, which finds the body closed, and unregisters it.
-        cleanable.clean();
+        watched.release();
         if (app instanceof AutoCloseable closeable) {
             closeable.close();
         } else if (appIterator instanceof AutoCloseable closeable) {
@@ -120,23 +114,6 @@ final class LintedBody implements Iterable<byte[]>, AutoCloseable {
             if (!ended) {
                 ended = true;
                 state.ended();
-            }
-        }
-    }
-
-    /** The cleaner's action: holds the shared state only, never the wrapper. */
-    private static final class LeakCheck implements Runnable {
-
-        private final ResponseState state;
-
-        LeakCheck(ResponseState state) {
-            this.state = state;
-        }
-
-        @Override
-        public void run() {
-            if (!state.closed.get()) {
-                LOG.log(Level.SEVERE, "close() was never called on the application''s iterable ({0})", state.request);
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What one request's checks share: whether {@code start_response} was called, the declared length,
  * the bytes produced so far, and whether {@code close()} was called.
  *
- * <p>It must never reference the body wrapper: the wrapper's {@link java.lang.ref.Cleaner} action
- * holds this object, and a reference back would keep the wrapper alive forever.
+ * <p>It must never reference the body wrapper: the {@link LeakWatch} holds this object while it
+ * watches the wrapper, and a reference back would keep the wrapper alive forever.
  */
 final class ResponseState {
 
@@ -21,7 +21,7 @@ final class ResponseState {
     private int status;
     private long contentLength = HeaderCheck.Head.NONE;
     private long bodyBytes;
-    /** Read by the cleaner thread. */
+    /** Read by whichever request drains the {@link LeakWatch}. */
     final AtomicBoolean closed = new AtomicBoolean();
 
     /** Reads the environ before the application can change it. */

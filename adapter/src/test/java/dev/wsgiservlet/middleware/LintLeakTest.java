@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A body the server drops without closing it is reported once the garbage collector finds it. */
+/**
+ * A body the server drops without closing it is reported on a later request through the same
+ * {@link Lint}, once the garbage collector has found it.
+ */
 class LintLeakTest {
 
     /** Held strongly: the logging framework keeps loggers only weakly. */
@@ -57,10 +60,10 @@ class LintLeakTest {
     }
 
     /** In its own method, so that no local variable keeps the body reachable. */
-    private static void request(String path, boolean close) throws Exception {
+    private static void request(Lint lint, String path, boolean close) throws Exception {
         LintFixture fixture = new LintFixture();
         fixture.environ.put("PATH_INFO", path);
-        Iterable<byte[]> body = fixture.call(APP);
+        Iterable<byte[]> body = lint.call(fixture.environ, fixture.server);
         body.iterator().hasNext();
         if (close) {
             ((AutoCloseable) body).close();
@@ -77,11 +80,13 @@ class LintLeakTest {
 
     @Test
     void unclosedBodyIsLoggedWhenCollected() throws Exception {
-        request("/closed", true);
-        request("/leaked", false);
+        Lint lint = new Lint(APP);
+        request(lint, "/closed", true);
+        request(lint, "/leaked", false);
         for (int i = 0; i < 200 && about("/leaked").isEmpty(); i++) {
             System.gc();
             Thread.sleep(25);
+            request(lint, "/next", true);
         }
         List<LogRecord> leaks = about("/leaked");
         assertEquals(1, leaks.size(), () -> "logged: " + records.stream().map(LintLeakTest::message).toList());
