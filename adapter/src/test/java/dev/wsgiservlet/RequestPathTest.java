@@ -25,6 +25,13 @@ class RequestPathTest {
     // --- mount counts ---------------------------------------------------------------------------
 
     @Test
+    void encodedDotSegmentsAreResolvedLikePlainOnes() {
+        // Decoded, "%2E%2E" is "..": resolving it is what keeps it from climbing past the mount.
+        assertSplit("/ctx/p/a/%2E%2E/b", 2, "/ctx/p", "/b");
+        assertSplit("/ctx/p/a/%2e/b", 2, "/ctx/p", "/a/b");
+    }
+
+    @Test
     void mountZeroPutsEverythingInPathInfo() {
         assertSplit("/ctx/p/a/b", 0, "", "/ctx/p/a/b");
     }

@@ -176,4 +176,12 @@ public interface EnvironConformance extends ConformanceTest {
         assertEquals("java.lang.Boolean", environ.className(key), key);
         assertEquals(Boolean.toString(expected), environ.shown(key), key);
     }
+
+    @Test
+    default void applicationIsCalledOncePerRequest() {
+        String id = dev.wsgiservlet.conformance.harness.Ids.next("calls");
+        HttpResponse<byte[]> response = get("/counts-calls/?id=" + id);
+        assertEquals(200, response.statusCode());
+        assertEquals("1", probe(id, "calls"));
+    }
 }

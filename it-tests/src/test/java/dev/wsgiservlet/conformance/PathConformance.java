@@ -111,4 +111,17 @@ public interface PathConformance extends ConformanceTest {
         assertEquals(app().contextPath() + scriptNameInContext, environ.string("SCRIPT_NAME"), environ::toString);
         assertEquals(pathInfo, environ.string("PATH_INFO"), environ::toString);
     }
+
+    @Test
+    default void encodedDotSegmentsNeverReachTheApplication() throws Exception {
+        // "%2E%2E" is ".." once decoded. The container either refuses it (400) or resolves it
+        // before routing; either way the application never sees a ".." segment.
+        RawResponse response = rawGet(app(), app().target("/prefix/a/%2E%2E/b"), "");
+        if (response.status() != 400) {
+            assertEquals(200, response.status(), response::text);
+            EchoedEnviron environ = EchoedEnviron.parse(response.text());
+            assertEquals(app().contextPath() + "/prefix", environ.string("SCRIPT_NAME"));
+            assertEquals("/b", environ.string("PATH_INFO"));
+        }
+    }
 }

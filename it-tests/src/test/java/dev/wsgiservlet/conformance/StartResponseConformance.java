@@ -124,4 +124,23 @@ public interface StartResponseConformance extends ConformanceTest {
         assertEquals(200, response.statusCode());
         assertEquals("written-1;written-2;iterated", Http.text(response));
     }
+
+    @Test
+    default void writeLeavesTheLengthUnknown() throws Exception {
+        // Data sent through write() went out before the iterable was seen: no length can be computed.
+        RawResponse response = rawGet(app(), app().target("/write-then-iterable/"), "");
+        assertEquals(200, response.status(), response.head()::toString);
+        assertEquals(-1, response.head().contentLength(), response.head()::toString);
+        assertTrue(response.head().chunked(), response.head()::toString);
+        assertEquals("written-1;written-2;iterated", response.text());
+    }
+
+    @Test
+    default void customReasonPhraseIsDroppedButTheCodeIsKept() throws Exception {
+        // The Servlet API cannot send an application's own reason phrase; the status code is what counts.
+        RawResponse response = rawGet(app(), app().target("/custom-reason/"), "");
+        assertEquals(404, response.status(), response.head()::toString);
+        assertFalse(response.head().statusLine().contains("Gone Fishing"), response.head()::toString);
+        assertEquals("custom reason", response.text());
+    }
 }
