@@ -65,9 +65,7 @@ final class Gateway {
             LOG.log(Level.FINE, "client disconnected during " + request.getRequestURI(), e);
             throw (IOException) e.getCause();
         } catch (Throwable t) {
-            if (t instanceof VirtualMachineError vm && !(t instanceof StackOverflowError)) {
-                throw vm;
-            }
+            rethrowIfFatal(t);
             IOException clientSide = input == null ? null : input.failure();
             if (clientSide != null) {
                 requestBodyFailed(clientSide, t, request, response);
@@ -172,12 +170,7 @@ final class Gateway {
         if (response.isCommitted()) {
             return; // the container saw the failure itself and ends the exchange (Tomcat: a 400)
         }
-        response.reset();
-        response.setStatus(400);
-        response.setContentType("text/plain; charset=utf-8");
-        byte[] bytes = "400 Bad Request: the request body could not be read to its end\n".getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        answer(response, 400, "400 Bad Request: the request body could not be read to its end\n", true);
     }
 
     private void fail(Throwable error, WsgiResponse wsgi, HttpServletRequest request, HttpServletResponse response)
@@ -190,19 +183,32 @@ final class Gateway {
             throw new ResponseAbortedException(error);
         }
         context.log("wsgi-servlet: application error: " + where, error);
-        response.reset();
-        response.setStatus(500);
-        response.setContentType("text/plain; charset=utf-8");
         String body = "500 Internal Server Error\n";
         if (debug) {
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
             body += "\n" + trace;
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        answer(response, 500, body, !"HEAD".equals(request.getMethod()));
+    }
+
+    /** Replaces whatever the application had set with a plain-text answer of the server's own. */
+    private static void answer(HttpServletResponse response, int status, String text, boolean withBody)
+            throws IOException {
+        response.reset();
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=utf-8");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
-        if (!"HEAD".equals(request.getMethod())) {
+        if (withBody) {
             response.getOutputStream().write(bytes);
+        }
+    }
+
+    /** Errors the JVM cannot recover from pass through; a stack overflow in the application does not count. */
+    private static void rethrowIfFatal(Throwable t) {
+        if (t instanceof VirtualMachineError vm && !(t instanceof StackOverflowError)) {
+            throw vm;
         }
     }
 
@@ -216,9 +222,7 @@ final class Gateway {
         try {
             closeable.close();
         } catch (Throwable t) {
-            if (t instanceof VirtualMachineError vm && !(t instanceof StackOverflowError)) {
-                throw vm;
-            }
+            rethrowIfFatal(t);
             context.log("wsgi-servlet: close() of the application's body failed: "
                     + request.getMethod() + " " + request.getRequestURI(), t);
         }

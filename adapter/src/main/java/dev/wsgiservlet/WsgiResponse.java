@@ -4,6 +4,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -195,13 +198,13 @@ final class WsgiResponse implements StartResponse, Write {
     }
 
     /** Sends a file region straight from the channel, as a block of the body. */
-    void transferFrom(java.nio.channels.FileChannel channel, long position, long count) throws IOException {
-        sendHeaders(declaredLength >= 0 ? -1 : count);
+    void transferFrom(FileChannel channel, long position, long count) throws IOException {
+        sendHeaders(count);
         if (!bodyAllowed() || count == 0) {
             return;
         }
         long limit = declaredLength >= 0 ? Math.min(count, declaredLength - sent) : count;
-        java.nio.channels.WritableByteChannel target = java.nio.channels.Channels.newChannel(out);
+        WritableByteChannel target = Channels.newChannel(out);
         long done = 0;
         try {
             while (done < limit) {
@@ -212,9 +215,6 @@ final class WsgiResponse implements StartResponse, Write {
                 done += n;
             }
         } catch (IOException e) {
-            if (e instanceof ClientDisconnectedException) {
-                throw e;
-            }
             throw new ClientDisconnectedException(e);
         } finally {
             sent += done;
