@@ -1,8 +1,8 @@
 package dev.wsgiservlet.conformance.harness;
 
 /**
- * A servlet container with the fixture WARs deployed: the {@code conformance} WAR (the main
- * web.xml) and the {@code conformance-star} WAR (an echo mapped at {@code /*}).
+ * A servlet container with the WARs under test deployed: the {@code conformance} WAR (the main
+ * web.xml), the {@code conformance-star} WAR (an echo mapped at {@code /*}) and the sample WAR.
  */
 public interface TargetServer {
 
@@ -11,6 +11,9 @@ public interface TargetServer {
 
     /** The WAR whose echo is mapped at {@code /*}. */
     Deployment star();
+
+    /** The unchanged {@code war-sample.war}, deployed at {@code /war-sample}. */
+    Deployment sample();
 
     /** The container's log. */
     ServerLog log();
