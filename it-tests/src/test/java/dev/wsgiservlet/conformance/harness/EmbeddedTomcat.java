@@ -65,6 +65,11 @@ public final class EmbeddedTomcat implements TargetServer {
     }
 
     @Override
+    public Container container() {
+        return Container.EMBEDDED_TOMCAT;
+    }
+
+    @Override
     public Deployment conformance() {
         return new Deployment(HOST, port, "/conformance");
     }

@@ -6,6 +6,9 @@ package dev.wsgiservlet.conformance.harness;
  */
 public interface TargetServer {
 
+    /** Which container this is. */
+    Container container();
+
     /** The main fixture WAR, deployed at a non-root context path. */
     Deployment conformance();
 
