@@ -180,6 +180,7 @@ final class Gateway {
             context.log("wsgi-servlet: application error after the response "
                     + (wsgi.headersSent() ? "headers were sent" : "was committed by the container")
                     + ", aborting the connection: " + where, error);
+            ConnectionAbort.closeConnection(response);
             throw new ResponseAbortedException(error);
         }
         context.log("wsgi-servlet: application error: " + where, error);

@@ -3,6 +3,7 @@ package dev.wsgiservlet;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.ServletOutputStream;
@@ -10,14 +11,18 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.MappingMatch;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +63,10 @@ class GatewayTest {
     };
 
     private void serve(WsgiApplication app) throws Exception {
+        serve(app, response -> response);
+    }
+
+    private void serve(WsgiApplication app, UnaryOperator<HttpServletResponse> container) throws Exception {
         Map<String, Stubs.Answer> request = new HashMap<>();
         request.put("getMethod", args -> "GET");
         request.put("getRequestURI", args -> "/x");
@@ -74,9 +83,10 @@ class GatewayTest {
         response.put("addHeader", args -> events.add(args[0] + ": " + args[1]));
         response.put("setContentLengthLong", args -> events.add("length " + args[0]));
         response.put("getOutputStream", args -> output);
+        response.put("isCommitted", args -> bytes.size() > 0);
         List<String> log = this.log;
         new Gateway(app, new EnvironBuilder(Map.of(), false, false), Stubs.stub(jakarta.servlet.ServletContext.class, Map.of("log", a -> log.add(a[0] + (a.length > 1 ? " " + a[1] : "")))), false)
-                .serve(Stubs.stub(HttpServletRequest.class, request), Stubs.stub(HttpServletResponse.class, response));
+                .serve(Stubs.stub(HttpServletRequest.class, request), container.apply(Stubs.stub(HttpServletResponse.class, response)));
     }
 
     private static List<byte[]> blocks(String... texts) {
@@ -142,6 +152,50 @@ class GatewayTest {
         assertEquals(1, calls[0]);
         assertEquals(1, closes[0]);
         assertTrue(bytes.size() > 0);
+    }
+
+    @Test
+    void errorAfterTheHeadersClosesTheConnectionWhereTheContainerExposesItAndAborts() {
+        List<String> connection = new ArrayList<>();
+        IOException aborted = assertThrows(IOException.class, () -> serve((environ, startResponse) -> {
+            startResponse.call("200 OK", List.of());
+            Iterator<byte[]> it = List.of("sent;".getBytes(US_ASCII)).iterator();
+            return () -> new Iterator<byte[]>() {
+                @Override
+                public boolean hasNext() {
+                    if (!it.hasNext() && bytes.size() > 0) {
+                        throw new IllegalStateException("broken after the first block");
+                    }
+                    return it.hasNext();
+                }
+
+                @Override
+                public byte[] next() {
+                    return it.next();
+                }
+            };
+        }, response -> new ExposedConnectionResponse(response, () -> connection.add("closed"))));
+        assertEquals(ResponseAbortedException.class, aborted.getClass());
+        assertEquals(List.of("closed"), connection);
+        assertEquals("sent;", bytes.toString(US_ASCII));
+    }
+
+    /** Undertow's shape: the connection is reachable through getExchange().getConnection(). */
+    public static final class ExposedConnectionResponse extends HttpServletResponseWrapper {
+        private final Closeable connection;
+
+        ExposedConnectionResponse(HttpServletResponse response, Closeable connection) {
+            super(response);
+            this.connection = connection;
+        }
+
+        public ExposedConnectionResponse getExchange() {
+            return this;
+        }
+
+        public Closeable getConnection() {
+            return connection;
+        }
     }
 
     /** An in-memory body with a close(). */
