@@ -40,6 +40,13 @@ final class Gateway {
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (RequestPath.hasEncodedSlash(request.getRequestURI())) {
+            // Tomcat and Jetty refuse %2F by default before the servlet runs; Undertow passes it
+            // on undecoded. Refused here too, so every container answers the same.
+            answer(response, 400, "400 Bad Request: the path contains an encoded slash (%2F)\n",
+                    !"HEAD".equals(request.getMethod()));
+            return;
+        }
         PrintWriter errors = new PrintWriter(new ContextLogWriter(context));
         WsgiResponse wsgi = new WsgiResponse(response, context, "HEAD".equals(request.getMethod()));
         Iterable<byte[]> body = null;

@@ -88,6 +88,22 @@ record RequestPath(String scriptName, String pathInfo) {
         return new RequestPath(script, path);
     }
 
+    /**
+     * Whether a raw request path holds an encoded slash ({@code %2F}). PATH_INFO is decoded, so
+     * {@code a%2Fb} and {@code a/b} would reach the application as the same path, although the
+     * container routed them differently; such a request is refused.
+     */
+    static boolean hasEncodedSlash(String rawPath) {
+        for (int i = rawPath.indexOf('%'); i >= 0 && i + 2 < rawPath.length(); i = rawPath.indexOf('%', i + 1)) {
+            char high = rawPath.charAt(i + 1);
+            char low = rawPath.charAt(i + 2);
+            if (high == '2' && (low == 'F' || low == 'f')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** No escapes, path parameters, dot segments or empty segments: the raw path is already final. */
     private static boolean isPlain(String rawPath) {
         if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {

@@ -67,9 +67,14 @@ class GatewayTest {
     }
 
     private void serve(WsgiApplication app, UnaryOperator<HttpServletResponse> container) throws Exception {
+        serve(app, "/x", container);
+    }
+
+    private void serve(WsgiApplication app, String requestUri, UnaryOperator<HttpServletResponse> container)
+            throws Exception {
         Map<String, Stubs.Answer> request = new HashMap<>();
         request.put("getMethod", args -> "GET");
-        request.put("getRequestURI", args -> "/x");
+        request.put("getRequestURI", args -> requestUri);
         request.put("getContextPath", args -> "");
         request.put("getServletPath", args -> "");
         request.put("getHttpServletMapping", args -> Stubs.stub(HttpServletMapping.class,
@@ -84,6 +89,8 @@ class GatewayTest {
         response.put("setContentLengthLong", args -> events.add("length " + args[0]));
         response.put("getOutputStream", args -> output);
         response.put("isCommitted", args -> bytes.size() > 0);
+        response.put("setContentType", args -> events.add("type " + args[0]));
+        response.put("setContentLength", args -> events.add("length " + args[0]));
         List<String> log = this.log;
         new Gateway(app, new EnvironBuilder(Map.of(), false, false), Stubs.stub(jakarta.servlet.ServletContext.class, Map.of("log", a -> log.add(a[0] + (a.length > 1 ? " " + a[1] : "")))), false)
                 .serve(Stubs.stub(HttpServletRequest.class, request), container.apply(Stubs.stub(HttpServletResponse.class, response)));
@@ -152,6 +159,18 @@ class GatewayTest {
         assertEquals(1, calls[0]);
         assertEquals(1, closes[0]);
         assertTrue(bytes.size() > 0);
+    }
+
+    @Test
+    void encodedSlashInThePathIsABadRequestAndTheApplicationIsNotCalled() throws Exception {
+        int[] calls = {0};
+        serve((environ, startResponse) -> {
+            calls[0]++;
+            return List.of();
+        }, "/ctx/a%2fb", response -> response);
+        assertEquals(0, calls[0]);
+        assertEquals("status 400", events.get(0), events::toString);
+        assertTrue(bytes.toString(US_ASCII).startsWith("400 Bad Request"), bytes::toString);
     }
 
     @Test

@@ -127,6 +127,13 @@ class RequestPathTest {
         assertSplit("/a%2Fb/c", 1, "/a/b", "/c");
     }
 
+    @ParameterizedTest
+    @CsvSource({"/a%2Fb, true", "/a%2fb, true", "/%2F, true", "/a%252Fb, false", "/a%2, false", "/a%2Eb, false",
+            "/a/b, false", "%2F, true"})
+    void encodedSlashIsFoundInEitherCase(String raw, boolean found) {
+        assertEquals(found, RequestPath.hasEncodedSlash(raw), raw);
+    }
+
     // --- path parameters ------------------------------------------------------------------------
 
     @Test
