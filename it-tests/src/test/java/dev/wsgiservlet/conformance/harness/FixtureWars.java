@@ -26,4 +26,22 @@ public final class FixtureWars {
     public static Path star() {
         return Path.of(System.getProperty("conformance.star.war.dir", "target/conformance-star"));
     }
+
+    /** The {@code conformance} WAR file, which the war plugin writes beside the exploded one. */
+    public static Path conformanceWar() {
+        return warBeside(conformance());
+    }
+
+    /** The {@code conformance-star} WAR file, beside the exploded one. */
+    public static Path starWar() {
+        return warBeside(star());
+    }
+
+    private static Path warBeside(Path exploded) {
+        Path war = exploded.resolveSibling(exploded.getFileName() + ".war");
+        if (!war.toFile().isFile()) {
+            throw new IllegalStateException("no WAR file at " + war.toAbsolutePath() + "; run the build through 'package' first");
+        }
+        return war;
+    }
 }
