@@ -59,7 +59,12 @@ public final class WildFlyServerLog implements ServerLog {
         if (deploymentsStart < 0 || startupEnd < 0) {
             throw new IllegalStateException("the deployments were not marked in the log");
         }
-        return render(read(), deploymentsStart, startupEnd);
+        String text = render(read(), deploymentsStart, startupEnd);
+        if (!text.contains("WFLYSRV0010")) {
+            // Without WildFly's "Deployed" records the window missed the deployments it stands for.
+            throw new IllegalStateException("the start-up text holds no deployment:\n" + text);
+        }
+        return text;
     }
 
     private byte[] read() {
