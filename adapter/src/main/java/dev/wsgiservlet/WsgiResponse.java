@@ -24,6 +24,7 @@ final class WsgiResponse implements StartResponse, Write {
     private final HttpServletResponse response;
     private final ServletContext log;
     private final boolean head;
+    private final boolean chunkedHint;
 
     private boolean started;
     private boolean headersSent;
@@ -36,9 +37,18 @@ final class WsgiResponse implements StartResponse, Write {
     private OutputStream out;
 
     WsgiResponse(HttpServletResponse response, ServletContext log, boolean head) {
+        this(response, log, head, false);
+    }
+
+    /**
+     * @param chunkedHint mark a streamed body of unknown length {@code Transfer-Encoding: chunked}
+     *     (see {@link ChunkedHint})
+     */
+    WsgiResponse(HttpServletResponse response, ServletContext log, boolean head, boolean chunkedHint) {
         this.response = response;
         this.log = log;
         this.head = head;
+        this.chunkedHint = chunkedHint;
     }
 
     @Override
@@ -105,6 +115,9 @@ final class WsgiResponse implements StartResponse, Write {
         }
         if (truncated) {
             return false;
+        }
+        if (chunkedHint && !headersSent && declaredLength < 0 && bodyAllowed()) {
+            response.setHeader("Transfer-Encoding", "chunked");
         }
         sendHeaders(-1);
         if (!bodyAllowed()) {
