@@ -173,9 +173,7 @@ final class WsgiResponse implements StartResponse, Write {
         }
         headersSent = true;
         response.setStatus(code);
-        for (Header header : headers) {
-            response.addHeader(header.name(), header.value());
-        }
+        addHeaders();
         long length = declaredLength >= 0 ? declaredLength : knownLength;
         if (length >= 0 && !ResponseRules.forbidsBody(code)) {
             response.setContentLengthLong(length);
@@ -185,6 +183,28 @@ final class WsgiResponse implements StartResponse, Write {
                 out = response.getOutputStream();
             } catch (IOException e) {
                 throw new ClientDisconnectedException(e);
+            }
+        }
+    }
+
+    /**
+     * The application's headers, each added. The first {@code Date} and the first {@code Server}
+     * replace the container's own instead: Jetty puts both into every response before the servlet
+     * runs, and adding to them would send each twice.
+     */
+    private void addHeaders() {
+        boolean dateSet = false;
+        boolean serverSet = false;
+        for (Header header : headers) {
+            String name = header.name();
+            if (!dateSet && name.equalsIgnoreCase("Date")) {
+                dateSet = true;
+                response.setHeader(name, header.value());
+            } else if (!serverSet && name.equalsIgnoreCase("Server")) {
+                serverSet = true;
+                response.setHeader(name, header.value());
+            } else {
+                response.addHeader(name, header.value());
             }
         }
     }

@@ -561,4 +561,23 @@ class WsgiResponseTest {
         noContent.send(bytes("ignored"), true);
         assertEquals(List.of("status 204"), events);
     }
+
+    // --- headers the container sets itself ------------------------------------------------------
+
+    @Test
+    void applicationsDateAndServerReplaceTheContainersOwn() throws Exception {
+        WsgiResponse r = response();
+        r.call("200 OK", headers("server", "app/1", "Date", "Mon, 01 Jan 2024 00:00:00 GMT", "X-A", "1"));
+        r.send(bytes("x"), true);
+        assertEquals(List.of("status 200", "set server: app/1", "set Date: Mon, 01 Jan 2024 00:00:00 GMT", "X-A: 1"),
+                events);
+    }
+
+    @Test
+    void repeatedDateOrServerHeadersAreAddedAfterTheFirst() throws Exception {
+        WsgiResponse r = response();
+        r.call("200 OK", headers("Server", "a", "Server", "b", "Date", "d1", "DATE", "d2"));
+        r.finish(-1);
+        assertEquals(List.of("status 200", "set Server: a", "Server: b", "set Date: d1", "DATE: d2"), events);
+    }
 }
