@@ -26,6 +26,8 @@ public final class RawConnection implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** The CRLF that ends the last chunk's data, still to be read (see {@link #readChunk()}). */
+    private boolean chunkEndPending;
 
     private RawConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -97,9 +99,21 @@ public final class RawConnection implements AutoCloseable {
 
     /**
      * Reads one chunk: its data, an empty array for the last chunk (trailers are skipped), or
-     * {@code null} when the connection ended first.
+     * {@code null} when the connection ended first. The CRLF after a chunk's data is read with the
+     * next chunk: a server may send it only then (Jetty writes it in front of the next chunk
+     * header), and a streaming client has the data without it.
      */
     public byte[] readChunk() throws IOException {
+        if (chunkEndPending) {
+            chunkEndPending = false;
+            String end = readLine();
+            if (end == null) {
+                return null;
+            }
+            if (!end.isEmpty()) {
+                throw new IOException("chunk data not followed by CRLF but by: " + end);
+            }
+        }
         String sizeLine = readLine();
         if (sizeLine == null) {
             return null;
@@ -116,10 +130,7 @@ public final class RawConnection implements AutoCloseable {
         if (data.length < size) {
             return data.length == 0 ? null : data;
         }
-        String end = readLine();
-        if (end != null && !end.isEmpty()) {
-            throw new IOException("chunk of " + size + " bytes not followed by CRLF but by: " + end);
-        }
+        chunkEndPending = true;
         return data;
     }
 
