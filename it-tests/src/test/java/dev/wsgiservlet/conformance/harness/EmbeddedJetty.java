@@ -2,9 +2,13 @@ package dev.wsgiservlet.conformance.harness;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -35,12 +39,14 @@ public final class EmbeddedJetty implements TargetServer {
 
     private final Server server;
     private final CapturingLogHandler log;
+    private final Path work;
     private final int port;
     private boolean stopped;
 
-    private EmbeddedJetty(Server server, CapturingLogHandler log, int port) {
+    private EmbeddedJetty(Server server, CapturingLogHandler log, Path work, int port) {
         this.server = server;
         this.log = log;
+        this.work = work;
         this.port = port;
     }
 
@@ -54,28 +60,30 @@ public final class EmbeddedJetty implements TargetServer {
 
     /** Starts Jetty as {@link #start()} does, with the HTTP configuration changed by {@code configure}. */
     public static EmbeddedJetty start(Consumer<HttpConfiguration> configure) throws Exception {
+        String conformance = exploded(FixtureWars.conformance());
+        String star = exploded(FixtureWars.star());
+        String sample = FixtureWars.sample().toAbsolutePath().toString();
+        HttpConfiguration config = new HttpConfiguration();
+        configure.accept(config);
         CapturingLogHandler log = CapturingLogHandler.install();
         Path work = Files.createTempDirectory("conformance-jetty");
         Server server = new Server();
-        HttpConfiguration config = new HttpConfiguration();
-        configure.accept(config);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
-        connector.setHost(HOST);
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(new ContextHandlerCollection(
-                webapp("/conformance", exploded(FixtureWars.conformance()), work),
-                webapp("/star", exploded(FixtureWars.star()), work),
-                webapp("/war-sample", FixtureWars.sample().toAbsolutePath().toString(), work)));
         try {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+            connector.setHost(HOST);
+            connector.setPort(0);
+            server.addConnector(connector);
+            server.setHandler(new ContextHandlerCollection(webapp("/conformance", conformance, work),
+                    webapp("/star", star, work), webapp("/war-sample", sample, work)));
             server.start();
+            log.startupDone();
+            return new EmbeddedJetty(server, log, work, connector.getLocalPort());
         } catch (Exception e) {
             stop(server);
             log.uninstall();
+            delete(work);
             throw e;
         }
-        log.startupDone();
-        return new EmbeddedJetty(server, log, connector.getLocalPort());
     }
 
     private static WebAppContext webapp(String contextPath, String war, Path work) throws IOException {
@@ -128,6 +136,18 @@ public final class EmbeddedJetty implements TargetServer {
             stopped = true;
             stop(server);
             log.uninstall();
+            delete(work);
+        }
+    }
+
+    /** Removes the run's folder: the unpacked WAR and what Jetty left in it. */
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove " + dir, e);
         }
     }
 
