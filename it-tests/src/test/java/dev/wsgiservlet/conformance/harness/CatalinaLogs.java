@@ -53,6 +53,15 @@ public final class CatalinaLogs implements ServerLog {
         return text.toString();
     }
 
+    /** The access log ({@code localhost_access_log.<date>.txt} of the shipped AccessLogValve). */
+    public String accessLog() {
+        StringBuilder text = new StringBuilder();
+        for (Path file : files("localhost_access_log.", ".txt")) {
+            text.append(read(file));
+        }
+        return text.toString();
+    }
+
     /** The last lines of {@code catalina.out}, to show why a start failed. */
     String tail(int lines) {
         List<String> all = read(logs.resolve("catalina.out")).lines().toList();
@@ -61,9 +70,13 @@ public final class CatalinaLogs implements ServerLog {
 
     /** The daily files {@code <prefix><date>.log}, oldest first (a run may pass midnight). */
     private List<Path> files(String prefix) {
+        return files(prefix, ".log");
+    }
+
+    private List<Path> files(String prefix, String suffix) {
         try (Stream<Path> all = Files.list(logs)) {
             return all.filter(p -> p.getFileName().toString().startsWith(prefix)
-                            && p.getFileName().toString().endsWith(".log"))
+                            && p.getFileName().toString().endsWith(suffix))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * A Tomcat distribution's {@code conf/server.xml}, rewritten for one run from the pristine copy in
  * {@code CATALINA_HOME}: the shutdown port and the HTTP connectors replaced, valves added to the
- * {@code <Host>}. Everything else (the AccessLogValve, the realm, the listeners) stays as shipped.
+ * {@code <Host>}, attributes to its AccessLogValve. Everything else (the realm, the listeners, the
+ * JULI logging set-up) stays as shipped. Each edit fails unless its pattern matches exactly once.
  */
 public final class ServerXml {
 
@@ -20,7 +22,9 @@ public final class ServerXml {
     /** The one active HTTP connector of the shipped file (the commented-out ones differ). */
     private static final Pattern HTTP_CONNECTOR = Pattern.compile(
             "<Connector port=\"\\d+\" protocol=\"HTTP/1\\.1\"\\s+connectionTimeout=\"20000\"\\s+redirectPort=\"8443\"\\s*/>");
-    private static final Pattern HOST_END = Pattern.compile("</Host>");
+    private static final Pattern HOST_START = Pattern.compile("<Host name=\"localhost\"[^>]*>");
+    private static final Pattern ACCESS_LOG = Pattern.compile(
+            "<Valve className=\"org\\.apache\\.catalina\\.valves\\.AccessLogValve\"[^>]*?suffix=\"\\.txt\"");
 
     private final String text;
 
@@ -35,18 +39,23 @@ public final class ServerXml {
 
     /** The shutdown port (on localhost, where {@code catalina.sh stop} sends the command). */
     public ServerXml shutdownPort(int port) {
-        return new ServerXml(replaceOnce(SHUTDOWN_PORT, text, "<Server port=\"" + port + "\" shutdown=\"SHUTDOWN\">"));
+        return edit(SHUTDOWN_PORT, shipped -> "<Server port=\"" + port + "\" shutdown=\"SHUTDOWN\">");
     }
 
     /** Replaces the shipped HTTP connector on 8080 by {@code connectors}. */
     public ServerXml connectors(List<HttpConnector> connectors) {
         String xml = connectors.stream().map(HttpConnector::xml).collect(Collectors.joining("\n    "));
-        return new ServerXml(replaceOnce(HTTP_CONNECTOR, text, xml));
+        return edit(HTTP_CONNECTOR, shipped -> xml);
     }
 
-    /** Adds {@code valveXml} as the last valve of the {@code localhost} host. */
-    public ServerXml hostValve(String valveXml) {
-        return new ServerXml(replaceOnce(HOST_END, text, valveXml + "\n      </Host>"));
+    /** Adds valves at the start of the {@code localhost} host, ahead of the shipped AccessLogValve. */
+    public ServerXml hostValves(String valvesXml) {
+        return edit(HOST_START, host -> host + "\n" + valvesXml);
+    }
+
+    /** Adds attributes (as XML spells them) to the shipped AccessLogValve. */
+    public ServerXml accessLogAttributes(String attributesXml) {
+        return edit(ACCESS_LOG, valve -> valve + " " + attributesXml);
     }
 
     /** The file's text. */
@@ -54,7 +63,7 @@ public final class ServerXml {
         return text;
     }
 
-    private static String replaceOnce(Pattern pattern, String text, String replacement) {
+    private ServerXml edit(Pattern pattern, UnaryOperator<String> replacement) {
         Matcher matcher = pattern.matcher(text);
         if (!matcher.find()) {
             throw new IllegalStateException("the distribution's server.xml has no " + pattern.pattern());
@@ -64,6 +73,6 @@ public final class ServerXml {
         if (matcher.find()) {
             throw new IllegalStateException("the distribution's server.xml has more than one " + pattern.pattern());
         }
-        return text.substring(0, start) + replacement + text.substring(end);
+        return new ServerXml(text.substring(0, start) + replacement.apply(text.substring(start, end)) + text.substring(end));
     }
 }
