@@ -13,16 +13,21 @@ import dev.wsgiservlet.conformance.harness.EchoedEnviron;
 import dev.wsgiservlet.conformance.harness.Eventually;
 import dev.wsgiservlet.conformance.harness.FixtureWars;
 import dev.wsgiservlet.conformance.harness.FreePort;
+import dev.wsgiservlet.conformance.harness.Http;
 import dev.wsgiservlet.conformance.harness.HttpConnector;
 import dev.wsgiservlet.conformance.harness.Ids;
 import dev.wsgiservlet.conformance.harness.RawConnection;
 import dev.wsgiservlet.conformance.harness.RawResponse;
+import dev.wsgiservlet.conformance.harness.ResponseHead;
 import dev.wsgiservlet.conformance.harness.ServerXml;
+import dev.wsgiservlet.fixtures.FilePattern;
+import dev.wsgiservlet.fixtures.LargeFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +41,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The Tomcat recipes of docs/containers.md, configured as shown there, on the Tomcat 11
  * distribution: RemoteIpValve and the access log behind a proxy, compression and its conflict with
- * sendfile, the ErrorReportValve, and where {@code *.jsp} requests go. The test client plays the
- * reverse proxy at 127.0.0.1, the one trusted address; a client at 127.0.0.2 is not trusted.
+ * sendfile, what sendfile is for, the ErrorReportValve, and where {@code *.jsp} requests go. One
+ * server: the test client plays the reverse proxy at 127.0.0.1, the one trusted address (a client
+ * at 127.0.0.2 is not trusted); two connectors compress, one of them without sendfile; two more
+ * have a single request thread each, again with and without sendfile.
  */
 class RecipesOnTomcatDistIT {
 
     private static final String REMOTE_IP_VALVE = """
             <Valve className="org.apache.catalina.valves.RemoteIpValve"
-                   internalProxies="127\\.0\\.0\\.1"
+                   internalProxies="127.0.0.1/32"
                    remoteIpHeader="X-Forwarded-For"
                    protocolHeader="X-Forwarded-Proto"
                    portHeader="X-Forwarded-Port"
@@ -59,21 +66,27 @@ class RecipesOnTomcatDistIT {
     /** The sample's download: a text file that the sample sends through {@code wsgi.file_wrapper}. */
     private static final String SAMPLE_FILE = "WEB-INF/files/sample.txt";
 
+    private static final Map<String, String> ONE_THREAD = Map.of("maxThreads", "1", "minSpareThreads", "1");
+
     private static Catalina catalina;
     private static int port;
     private static int portWithoutSendfile;
+    private static int oneThreadPort;
+    private static int oneThreadPortWithoutSendfile;
 
     @BeforeAll
     static void start() throws Exception {
         CatalinaBase base = CatalinaBase.fresh("recipes");
         port = FreePort.next();
         portWithoutSendfile = FreePort.next();
-        Map<String, String> compressionWithoutSendfile = new HashMap<>(COMPRESSION);
-        compressionWithoutSendfile.put("useSendfile", "false");
+        oneThreadPort = FreePort.next();
+        oneThreadPortWithoutSendfile = FreePort.next();
         base.serverXml(ServerXml.pristine(base.homePath())
                         .shutdownPort(FreePort.next())
                         .connectors(List.of(new HttpConnector(port, COMPRESSION),
-                                new HttpConnector(portWithoutSendfile, compressionWithoutSendfile)))
+                                new HttpConnector(portWithoutSendfile, withoutSendfile(COMPRESSION)),
+                                new HttpConnector(oneThreadPort, ONE_THREAD),
+                                new HttpConnector(oneThreadPortWithoutSendfile, withoutSendfile(ONE_THREAD))))
                         .hostValves(REMOTE_IP_VALVE + "\n" + ERROR_REPORT_VALVE)
                         // buffered="false": each line is written at once, so the test need not wait for a flush.
                         .accessLogAttributes("requestAttributesEnabled=\"true\" buffered=\"false\""))
@@ -81,7 +94,8 @@ class RecipesOnTomcatDistIT {
                 .war(FixtureWars.conformanceWar(), "conformance")
                 .war(FixtureWars.sample(), "war-sample");
         catalina = Catalina.start(base, List.of(star().uri("/"), at(port, "/conformance").uri("/"),
-                at(port, "/war-sample").uri("/")));
+                at(port, "/war-sample").uri("/"), at(oneThreadPort, "/star").uri("/"),
+                at(oneThreadPortWithoutSendfile, "/star").uri("/")));
     }
 
     @AfterAll
@@ -89,6 +103,12 @@ class RecipesOnTomcatDistIT {
         if (catalina != null) {
             catalina.stop();
         }
+    }
+
+    private static Map<String, String> withoutSendfile(Map<String, String> attributes) {
+        Map<String, String> without = new HashMap<>(attributes);
+        without.put("useSendfile", "false");
+        return without;
     }
 
     private static Deployment at(int port, String contextPath) {
@@ -252,6 +272,80 @@ class RecipesOnTomcatDistIT {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
                 return in.readAllBytes();
             }
+        }
+    }
+
+    /**
+     * A client starts a download far larger than the socket buffers and reads only the headers;
+     * a second request then shows whether the connector's one request thread is still busy with
+     * the first. Without sendfile the servlet copies the file itself ({@code FileChannel.transferTo}
+     * into the response stream) and holds the thread until the client has read nearly all of it.
+     */
+    @Nested
+    class Sendfile {
+
+        private static final long SIZE = LargeFile.DEFAULT_MIB * 1024L * 1024L;
+
+        @Test
+        void withSendfileTheOneRequestThreadIsFreeWhileTheFileGoesOut() throws Exception {
+            Deployment app = at(oneThreadPort, "/conformance");
+            try (RawConnection download = RawConnection.open(app); RawConnection other = RawConnection.open(app)) {
+                ResponseHead head = startDownload(download, app);
+                assertEquals("true", head.header("X-Sendfile-Support").orElse(null), head::toString);
+                sendOtherRequest(other, app);
+                // The body is unread, and yet the connector's only thread answers another request.
+                assertTrue(other.sendsMoreWithin((int) Http.TIMEOUT.toMillis()),
+                        "the only request thread is still busy with the download: the file did not go out by sendfile");
+                assertOtherAnswered(other);
+                assertFileBody(download);
+            }
+        }
+
+        @Test
+        void withoutSendfileTheOneRequestThreadCopiesTheFileUntilTheClientReadsIt() throws Exception {
+            Deployment app = at(oneThreadPortWithoutSendfile, "/conformance");
+            try (RawConnection download = RawConnection.open(app); RawConnection other = RawConnection.open(app)) {
+                ResponseHead head = startDownload(download, app);
+                assertEquals("false", head.header("X-Sendfile-Support").orElse(null), head::toString);
+                sendOtherRequest(other, app);
+                // The only thread is blocked writing the body that nobody reads: no answer can come.
+                assertFalse(other.sendsMoreWithin(2000), "the second request was answered during the download");
+                assertFileBody(download);
+                assertOtherAnswered(other);
+            }
+        }
+
+        private static ResponseHead startDownload(RawConnection download, Deployment app) throws IOException {
+            download.send("GET " + app.target("/large-file/") + " HTTP/1.1\r\nHost: " + app.hostHeader()
+                    + "\r\nConnection: close\r\n\r\n");
+            ResponseHead head = download.readHead();
+            assertAll(
+                    () -> assertEquals(200, head.status(), head::toString),
+                    () -> assertEquals(SIZE, head.contentLength(), head::toString));
+            return head;
+        }
+
+        private static void sendOtherRequest(RawConnection other, Deployment app) throws IOException {
+            other.send("GET " + app.target("/echo/other") + " HTTP/1.1\r\nHost: " + app.hostHeader()
+                    + "\r\nConnection: close\r\n\r\n");
+        }
+
+        private static void assertOtherAnswered(RawConnection other) throws IOException {
+            RawResponse answer = other.readResponse();
+            assertEquals(200, answer.status(), answer::text);
+            assertEquals("/other", EchoedEnviron.parse(answer.text()).string("PATH_INFO"));
+        }
+
+        /** Reads the rest of the download in blocks and compares each with the pattern. */
+        private static void assertFileBody(RawConnection download) throws IOException {
+            int block = 1024 * 1024;
+            for (long at = 0; at < SIZE; at += block) {
+                int n = (int) Math.min(block, SIZE - at);
+                if (!Arrays.equals(FilePattern.bytes(at, n), download.readExactly(n))) {
+                    throw new AssertionError("the file differs in the MiB at offset " + at);
+                }
+            }
+            assertFalse(download.sendsMoreWithin(100), "bytes after the file's end");
         }
     }
 
