@@ -81,7 +81,7 @@ class RecipesOnTomcatDistIT {
         portWithoutSendfile = FreePort.next();
         oneThreadPort = FreePort.next();
         oneThreadPortWithoutSendfile = FreePort.next();
-        base.serverXml(ServerXml.pristine(base.homePath())
+        base.serverXml(ServerXml.pristine(base.home())
                         .shutdownPort(FreePort.next())
                         .connectors(List.of(new HttpConnector(port, COMPRESSION),
                                 new HttpConnector(portWithoutSendfile, withoutSendfile(COMPRESSION)),

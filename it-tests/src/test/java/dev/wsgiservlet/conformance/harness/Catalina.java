@@ -1,5 +1,6 @@
 package dev.wsgiservlet.conformance.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -160,12 +161,12 @@ public final class Catalina {
 
     /** Runs {@code sh bin/catalina.sh args...} with this base's environment, bounded. */
     private static void script(CatalinaBase base, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", base.homePath().resolve("bin/catalina.sh").toString()));
+        List<String> command = new ArrayList<>(List.of("sh", base.home().resolve("bin/catalina.sh").toString()));
         command.addAll(List.of(args));
         Path output = base.path().resolve("logs/catalina-sh.txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(base.path().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         Map<String, String> env = builder.environment();
@@ -174,7 +175,7 @@ public final class Catalina {
                 "LOGGING_CONFIG", "LOGGING_MANAGER", "CLASSPATH", "JPDA_OPTS")) {
             env.remove(inherited);
         }
-        env.put("CATALINA_HOME", base.homePath().toString());
+        env.put("CATALINA_HOME", base.home().toString());
         env.put("CATALINA_BASE", base.path().toString());
         env.put("CATALINA_PID", base.pidFile().toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));

@@ -29,8 +29,8 @@ public final class CatalinaBase {
         this.path = path;
     }
 
-    /** The unpacked distribution ({@code tomcat.dist.home}). */
-    public static Path home() {
+    /** The unpacked distribution that failsafe names in {@code tomcat.dist.home}. */
+    private static Path distribution() {
         String home = System.getProperty("tomcat.dist.home");
         if (home == null || !Files.isRegularFile(Path.of(home, "bin/catalina.sh"))) {
             throw new IllegalStateException("no Tomcat distribution at tomcat.dist.home=" + home
@@ -44,7 +44,7 @@ public final class CatalinaBase {
      * test JVM that died before it could stop it is killed first.
      */
     public static CatalinaBase fresh(String label) throws IOException {
-        Path home = home();
+        Path home = distribution();
         Path path = Path.of(System.getProperty("tomcat.dist.bases", "target/catalina-bases"), label).toAbsolutePath();
         if (Files.exists(path)) {
             killLeftOver(path);
@@ -62,7 +62,7 @@ public final class CatalinaBase {
     }
 
     /** {@code CATALINA_HOME}. */
-    public Path homePath() {
+    public Path home() {
         return home;
     }
 

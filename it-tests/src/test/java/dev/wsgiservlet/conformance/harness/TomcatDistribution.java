@@ -25,7 +25,7 @@ public final class TomcatDistribution implements TargetServer {
     public static TomcatDistribution start() throws IOException, InterruptedException {
         CatalinaBase base = CatalinaBase.fresh("conformance");
         int port = FreePort.next();
-        base.serverXml(ServerXml.pristine(base.homePath())
+        base.serverXml(ServerXml.pristine(base.home())
                         .shutdownPort(FreePort.next())
                         .connectors(List.of(HttpConnector.plain(port))))
                 .war(FixtureWars.conformanceWar(), "conformance")
