@@ -13,6 +13,16 @@ public final class FixtureWars {
         return Path.of(System.getProperty("conformance.war.dir", "target/conformance"));
     }
 
+    /** The {@code conformance.war} file. */
+    public static Path conformanceWar() {
+        return Path.of(System.getProperty("conformance.war", "target/conformance.war"));
+    }
+
+    /** The {@code conformance-star.war} file. */
+    public static Path starWar() {
+        return Path.of(System.getProperty("conformance.star.war", "target/conformance-star.war"));
+    }
+
     /** The sample WAR file ({@code war-sample.war}), deployed unchanged as a user would. */
     public static Path sample() {
         String war = System.getProperty("sample.war");

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -37,11 +38,24 @@ public final class RawConnection implements AutoCloseable {
 
     /** Connects to the deployment's host and port. */
     public static RawConnection open(Deployment deployment) throws IOException {
+        return open(deployment, null);
+    }
+
+    /** Connects from the local address {@code from} (for example 127.0.0.2), or any when {@code null}. */
+    public static RawConnection open(Deployment deployment, InetAddress from) throws IOException {
         Socket socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(new InetSocketAddress(deployment.host(), deployment.port()), (int) Http.TIMEOUT.toMillis());
         socket.setSoTimeout((int) Http.TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);
         return new RawConnection(socket);
+    }
+
+    /** The client side's port, which the server sees as the remote port. */
+    public int localPort() {
+        return socket.getLocalPort();
     }
 
     /** Sends text whose chars are bytes (ISO-8859-1). */
