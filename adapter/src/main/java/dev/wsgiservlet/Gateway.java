@@ -31,12 +31,14 @@ final class Gateway {
     private final EnvironBuilder environBuilder;
     private final ServletContext context;
     private final boolean debug;
+    private final boolean chunkedHint;
 
     Gateway(WsgiApplication application, EnvironBuilder environBuilder, ServletContext context, boolean debug) {
         this.application = application;
         this.environBuilder = environBuilder;
         this.context = context;
         this.debug = debug;
+        this.chunkedHint = ChunkedHint.neededBy(context.getServerInfo());
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -48,7 +50,8 @@ final class Gateway {
             return;
         }
         PrintWriter errors = new PrintWriter(new ContextLogWriter(context));
-        WsgiResponse wsgi = new WsgiResponse(response, context, "HEAD".equals(request.getMethod()));
+        WsgiResponse wsgi = new WsgiResponse(response, context, "HEAD".equals(request.getMethod()),
+                chunkedHint && "HTTP/1.1".equals(request.getProtocol()));
         Iterable<byte[]> body = null;
         Iterator<byte[]> iterator = null;
         WsgiInput input = null;

@@ -44,8 +44,21 @@ record RequestPath(String scriptName, String pathInfo) {
             case CONTEXT_ROOT:
                 return context;
             default:
-                return context + countSlashes(request.getServletPath());
+                return context + countSlashes(pathMappingPrefix(request, mapping));
         }
+    }
+
+    /**
+     * The servlet path of a {@code /prefix/*} mapping, read from its pattern: Jetty 12 refuses
+     * {@code getServletPath()} (IllegalArgumentException) for a URI that its UriCompliance was
+     * set to accept but that is ambiguous once decoded ({@code //}, {@code %2F}, {@code %25}).
+     */
+    private static String pathMappingPrefix(HttpServletRequest request, HttpServletMapping mapping) {
+        String pattern = mapping.getPattern();
+        if (pattern != null && pattern.endsWith("/*")) {
+            return pattern.substring(0, pattern.length() - 2);
+        }
+        return request.getServletPath();
     }
 
     /**

@@ -35,6 +35,8 @@ class GatewayTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private int flushes;
     private final List<String> log = new ArrayList<>();
+    private String serverInfo;
+    private String protocol = "HTTP/1.1";
 
     private final ServletOutputStream output = new ServletOutputStream() {
         @Override
@@ -79,7 +81,8 @@ class GatewayTest {
         request.put("getServletPath", args -> "");
         request.put("getHttpServletMapping", args -> Stubs.stub(HttpServletMapping.class,
                 Map.of("getMappingMatch", a -> MappingMatch.PATH)));
-        request.put("getProtocol", args -> "HTTP/1.1");
+        String protocol = this.protocol;
+        request.put("getProtocol", args -> protocol);
         request.put("getScheme", args -> "http");
         request.put("getHeaderNames", args -> Collections.emptyEnumeration());
         request.put("getInputStream", args -> null); // a GET without a body: never read
@@ -87,12 +90,15 @@ class GatewayTest {
         response.put("setStatus", args -> events.add("status " + args[0]));
         response.put("addHeader", args -> events.add(args[0] + ": " + args[1]));
         response.put("setContentLengthLong", args -> events.add("length " + args[0]));
+        response.put("setHeader", args -> events.add("set " + args[0] + ": " + args[1]));
         response.put("getOutputStream", args -> output);
         response.put("isCommitted", args -> bytes.size() > 0);
         response.put("setContentType", args -> events.add("type " + args[0]));
         response.put("setContentLength", args -> events.add("length " + args[0]));
         List<String> log = this.log;
-        new Gateway(app, new EnvironBuilder(Map.of(), false, false), Stubs.stub(jakarta.servlet.ServletContext.class, Map.of("log", a -> log.add(a[0] + (a.length > 1 ? " " + a[1] : "")))), false)
+        String serverInfo = this.serverInfo;
+        new Gateway(app, new EnvironBuilder(Map.of(), false, false), Stubs.stub(jakarta.servlet.ServletContext.class,
+                Map.of("log", a -> log.add(a[0] + (a.length > 1 ? " " + a[1] : "")), "getServerInfo", a -> serverInfo)), false)
                 .serve(Stubs.stub(HttpServletRequest.class, request), container.apply(Stubs.stub(HttpServletResponse.class, response)));
     }
 
@@ -231,5 +237,35 @@ class GatewayTest {
         public void close() {
             closes[0]++;
         }
+    }
+
+    @Test
+    void jettyIsAskedToChunkAStreamedHttp11Body() throws Exception {
+        serverInfo = "jetty/12.0.38";
+        serve((environ, startResponse) -> {
+            startResponse.call("200 OK", List.of());
+            Iterator<byte[]> it = blocks("one;", "two").iterator();
+            return () -> it;
+        });
+        assertEquals(List.of("set Transfer-Encoding: chunked", "status 200"), events);
+    }
+
+    @Test
+    void noChunkedHintForHttp10OrOtherContainers() throws Exception {
+        WsgiApplication streamed = (environ, startResponse) -> {
+            startResponse.call("200 OK", List.of());
+            Iterator<byte[]> it = blocks("one;", "two").iterator();
+            return () -> it;
+        };
+        serverInfo = "jetty/12.0.38";
+        protocol = "HTTP/1.0";
+        serve(streamed);
+        assertEquals(List.of("status 200"), events, "HTTP/1.0 has no chunked coding");
+
+        events.clear();
+        serverInfo = "Apache Tomcat/10.1.59";
+        protocol = "HTTP/1.1";
+        serve(streamed);
+        assertEquals(List.of("status 200"), events, "Tomcat chunks by itself");
     }
 }

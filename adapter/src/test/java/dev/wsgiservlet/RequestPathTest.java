@@ -342,4 +342,28 @@ class RequestPathTest {
         answers.put("getHttpServletMapping", args -> mapping);
         assertEquals(new RequestPath("/ctx/p", "/y"), RequestPath.of(Stubs.stub(HttpServletRequest.class, answers)));
     }
+
+    @Test
+    void pathMappingIsCountedFromItsPatternWithoutDecodingTheRequest() {
+        // Jetty 12 throws from getServletPath() for an ambiguous URI it was configured to accept.
+        Map<String, Stubs.Answer> answers = new HashMap<>();
+        answers.put("getRequestURI", args -> "/ctx/p/q/a//b%25c");
+        answers.put("getContextPath", args -> "/ctx");
+        answers.put("getServletPath", args -> {
+            throw new IllegalArgumentException("400: Ambiguous URI encoding");
+        });
+        answers.put("getHttpServletMapping", args -> Stubs.stub(HttpServletMapping.class,
+                Map.of("getMappingMatch", a -> MappingMatch.PATH, "getPattern", a -> "/p/q/*")));
+        assertEquals(new RequestPath("/ctx/p/q", "/a/b%c"), RequestPath.of(Stubs.stub(HttpServletRequest.class, answers)));
+    }
+
+    @Test
+    void rootPathMappingHasTheContextAsItsMount() {
+        HttpServletMapping mapping = Stubs.stub(HttpServletMapping.class,
+                Map.of("getMappingMatch", a -> MappingMatch.PATH, "getPattern", a -> "/*"));
+        Map<String, Stubs.Answer> answers = new HashMap<>();
+        answers.put("getContextPath", args -> "/ctx");
+        answers.put("getHttpServletMapping", args -> mapping);
+        assertEquals(1, RequestPath.mountSegments(Stubs.stub(HttpServletRequest.class, answers)));
+    }
 }

@@ -2,6 +2,7 @@ package dev.wsgiservlet.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wsgiservlet.conformance.harness.Container;
 import dev.wsgiservlet.conformance.harness.EchoedEnviron;
 import dev.wsgiservlet.conformance.harness.RawResponse;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,26 @@ public interface PathConformance extends ConformanceTest {
 
     @Test
     default void repeatedSlashesAreMerged() throws Exception {
-        assertPaths(rawEcho(app(), app().target("/prefix/a//b"), ""), "/prefix", "/a/b");
+        RawResponse response = rawGet(app(), app().target("/prefix/a//b"), "");
+        if (target().container() == Container.JETTY) {
+            // Jetty 12's default UriCompliance refuses an empty segment as ambiguous, before any servlet.
+            assertEquals(400, response.status(), response::text);
+            return;
+        }
+        assertEquals(200, response.status(), response::text);
+        assertPaths(EchoedEnviron.parse(response.text()), "/prefix", "/a/b");
+    }
+
+    @Test
+    default void encodedPercentSignIsDecodedOnce() throws Exception {
+        RawResponse response = rawGet(app(), app().target("/prefix/50%25/%2541"), "");
+        if (target().container() == Container.JETTY) {
+            // Jetty 12's default UriCompliance refuses "%25" as an ambiguous encoding, before any servlet.
+            assertEquals(400, response.status(), response::text);
+            return;
+        }
+        assertEquals(200, response.status(), response::text);
+        assertPaths(EchoedEnviron.parse(response.text()), "/prefix", "/50%/%41");
     }
 
     @Test

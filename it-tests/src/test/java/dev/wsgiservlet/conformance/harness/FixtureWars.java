@@ -13,6 +13,16 @@ public final class FixtureWars {
         return Path.of(System.getProperty("conformance.war.dir", "target/conformance"));
     }
 
+    /** The {@code conformance.war} file. */
+    public static Path conformanceWar() {
+        return Path.of(System.getProperty("conformance.war", "target/conformance.war"));
+    }
+
+    /** The {@code conformance-star.war} file. */
+    public static Path starWar() {
+        return Path.of(System.getProperty("conformance.star.war", "target/conformance-star.war"));
+    }
+
     /** The sample WAR file ({@code war-sample.war}), deployed unchanged as a user would. */
     public static Path sample() {
         String war = System.getProperty("sample.war");
@@ -25,23 +35,5 @@ public final class FixtureWars {
     /** The exploded {@code conformance-star} WAR. */
     public static Path star() {
         return Path.of(System.getProperty("conformance.star.war.dir", "target/conformance-star"));
-    }
-
-    /** The {@code conformance} WAR file, which the war plugin writes beside the exploded one. */
-    public static Path conformanceWar() {
-        return warBeside(conformance());
-    }
-
-    /** The {@code conformance-star} WAR file, beside the exploded one. */
-    public static Path starWar() {
-        return warBeside(star());
-    }
-
-    private static Path warBeside(Path exploded) {
-        Path war = exploded.resolveSibling(exploded.getFileName() + ".war");
-        if (!war.toFile().isFile()) {
-            throw new IllegalStateException("no WAR file at " + war.toAbsolutePath() + "; run the build through 'package' first");
-        }
-        return war;
     }
 }
