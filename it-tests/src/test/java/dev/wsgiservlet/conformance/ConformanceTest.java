@@ -57,18 +57,6 @@ public interface ConformanceTest {
         }
     }
 
-    /**
-     * Sends {@code GET rawTarget} on a connection that stays open and reads the response. A body
-     * of unknown length must then be chunked: with {@code Connection: close}, as {@link #rawGet}
-     * sends, Undertow delimits it by closing the connection instead (RFC 9112 allows both).
-     */
-    default RawResponse keepAliveGet(Deployment deployment, String rawTarget) throws IOException {
-        try (RawConnection connection = RawConnection.open(deployment)) {
-            connection.send("GET " + rawTarget + " HTTP/1.1\r\nHost: " + deployment.hostHeader() + "\r\n\r\n");
-            return connection.readResponse();
-        }
-    }
-
     /** The environ the echo fixture saw for {@code GET rawTarget}, sent as raw bytes. */
     default EchoedEnviron rawEcho(Deployment deployment, String rawTarget, String extraHeaders) throws IOException {
         RawResponse response = rawGet(deployment, rawTarget, extraHeaders);

@@ -74,6 +74,24 @@ public interface ErrorConformance extends ConformanceTest {
     }
 
     @Test
+    default void errorAfterTheHeadersBreaksTheResponseAlsoWhenTheClientAskedToClose() throws Exception {
+        // With Connection: close, a container may end a body of unknown length by closing the
+        // connection; an aborted body would then look complete. It must be chunked instead.
+        try (RawConnection connection = RawConnection.open(app())) {
+            connection.send("GET " + app().target("/fails-after-first-block/?id=" + Ids.next("broken-close"))
+                    + " HTTP/1.1\r\nHost: " + app().hostHeader() + "\r\nConnection: close\r\n\r\n");
+            ResponseHead head = connection.readHead();
+            assertEquals(200, head.status(), head::toString);
+            assertTrue(head.chunked(), head::toString);
+            assertEquals(1, head.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding")).count(),
+                    head::toString);
+            ChunkedBody body = connection.readChunkedBody();
+            assertEquals("block-1\n", new String(body.bytes(), StandardCharsets.ISO_8859_1));
+            assertFalse(body.terminated(), "a broken response must not end with the last chunk");
+        }
+    }
+
+    @Test
     default void errorAfterTheHeadersBreaksTheResponse() throws Exception {
         try (RawConnection connection = RawConnection.open(app())) {
             connection.send("GET " + app().target("/fails-after-first-block/?id=" + Ids.next("broken"))
