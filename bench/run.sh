@@ -14,6 +14,9 @@
 #   THREADS [2]          wrk threads
 #   BIG_MIB [100]        size of the download file and of each upload, MiB
 #   BIG_CONNECTIONS [2]  wrk connections for the download and upload scenarios
+#   ONLY [all]           the scenarios to run, e.g. ONLY="hello download"
+#                        (hello 64k stream small-file download upload)
+#   PEER [1]             0: skip the gunicorn comparison
 #   GUNICORN_WORKERS [2] gunicorn worker processes (sync and gthread)
 #   GUNICORN_THREADS [4] threads per gthread worker
 #   JAVA [java]          the JVM that runs the server
@@ -27,6 +30,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${ROUNDS:=5}" "${DURATION:=10}" "${WARMUP:=5}" "${CONNECTIONS:=16}" "${THREADS:=2}"
 : "${BIG_MIB:=100}" "${BIG_CONNECTIONS:=2}" "${GUNICORN_WORKERS:=2}" "${GUNICORN_THREADS:=4}"
 : "${JAVA:=java}" "${SERVER_JVM_OPTS:=-Xms512m -Xmx512m}" "${TIME_LIMIT:=2400}" "${SKIP_BUILD:=0}"
+: "${ONLY:=hello 64k stream small-file download upload}" "${PEER:=1}"
 export ROUNDS DURATION WARMUP CONNECTIONS THREADS BIG_MIB BIG_CONNECTIONS GUNICORN_WORKERS GUNICORN_THREADS JAVA TIME_LIMIT
 
 # The whole run is bounded: re-run this script under timeout(1), which also signals its children.
@@ -111,12 +115,14 @@ printf 'scenario\tvariant\tround\trps\tp99_ms\terrors\tnon2xx\trequests\n' > "$R
   echo "server JVM options: $SERVER_JVM_OPTS"
   echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "gunicorn: $(gunicorn --version 2>&1)"
-  echo "settings: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS BIG_MIB=$BIG_MIB BIG_CONNECTIONS=$BIG_CONNECTIONS GUNICORN_WORKERS=$GUNICORN_WORKERS GUNICORN_THREADS=$GUNICORN_THREADS"
+  echo "settings: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS BIG_MIB=$BIG_MIB BIG_CONNECTIONS=$BIG_CONNECTIONS GUNICORN_WORKERS=$GUNICORN_WORKERS GUNICORN_THREADS=$GUNICORN_THREADS ONLY=\"$ONLY\" PEER=$PEER"
 } | tee "$OUT/machine.txt"
 
 # --- the server --------------------------------------------------------------------------
 BIG_BYTES=$((BIG_MIB * 1024 * 1024))
+SMALL_BYTES=16384
 head -c "$BIG_BYTES" /dev/urandom > "$WORK/files/big.bin"
+head -c "$SMALL_BYTES" /dev/urandom > "$WORK/files/small.bin"
 # shellcheck disable=SC2086  # SERVER_JVM_OPTS is a list of options
 "$JAVA" $SERVER_JVM_OPTS -cp "$JAR" dev.wsgiservlet.bench.BenchServer "$WORK" 0 > "$OUT/tomcat.log" 2>&1 &
 TOMCAT_PID=$!
@@ -142,6 +148,9 @@ done
 check "$BASE/wsgi/download" "$BIG_BYTES"
 check "$BASE/wsgi-transferto/download" "$BIG_BYTES"
 check "$BASE/big.bin" "$BIG_BYTES"
+check "$BASE/wsgi/small-file" "$SMALL_BYTES"
+check "$BASE/wsgi-transferto/small-file" "$SMALL_BYTES"
+check "$BASE/small.bin" "$SMALL_BYTES"
 
 export WRK_REPORT="$ROOT/bench/wrk/report.lua" UPLOAD_BYTES="$BIG_BYTES"
 
@@ -166,14 +175,20 @@ run_wrk() {
   fi
 }
 
-# The scenarios: name, then "variant=url" pairs measured against each other.
-SCENARIOS=(
+# The scenarios: name, then "variant=url" pairs measured against each other. For the files,
+# "raw" is Tomcat's DefaultServlet and wsgi-transferto the adapter with sendfile hidden from it.
+ALL_SCENARIOS=(
   "hello raw=$BASE/raw/hello wsgi=$BASE/wsgi/hello"
   "64k raw=$BASE/raw/64k wsgi=$BASE/wsgi/64k"
   "stream raw=$BASE/raw/stream wsgi=$BASE/wsgi/stream"
+  "small-file raw=$BASE/small.bin wsgi=$BASE/wsgi/small-file wsgi-transferto=$BASE/wsgi-transferto/small-file"
   "download raw=$BASE/big.bin wsgi=$BASE/wsgi/download wsgi-transferto=$BASE/wsgi-transferto/download"
   "upload raw=$BASE/raw/upload wsgi=$BASE/wsgi/upload"
 )
+SCENARIOS=()
+for s in "${ALL_SCENARIOS[@]}"; do
+  case " $ONLY " in *" ${s%% *} "*) SCENARIOS+=("$s") ;; esac
+done
 
 run_rounds() { # run_rounds ROUND SCENARIO-LINE: every variant once, order reversed on even rounds
   local round=$1; shift
@@ -214,19 +229,21 @@ start_gunicorn() { # start_gunicorn NAME [options]: sets GUNICORN_URL and GUNICO
   check "$GUNICORN_URL" 13
   echo "== gunicorn $name (pid $pid) on ${GUNICORN_URL%/hello}"
 }
-start_gunicorn sync --worker-class sync
-SYNC_URL=$GUNICORN_URL SYNC_PID=$GUNICORN_PID
-start_gunicorn gthread --worker-class gthread --threads "$GUNICORN_THREADS"
-GTHREAD_URL=$GUNICORN_URL GTHREAD_PID=$GUNICORN_PID
-PEER="peer wsgi=$BASE/wsgi/hello gunicorn-sync=$SYNC_URL gunicorn-gthread=$GTHREAD_URL"
-echo "== warm-up: gunicorn"
-run_rounds 0 "$PEER"
-for round in $(seq 1 "$ROUNDS"); do
-  echo "== peer round $round of $ROUNDS"
-  run_rounds "$round" "$PEER"
-done
-stop "$SYNC_PID"
-stop "$GTHREAD_PID"
+if [ "$PEER" = 1 ]; then
+  start_gunicorn sync --worker-class sync
+  SYNC_URL=$GUNICORN_URL SYNC_PID=$GUNICORN_PID
+  start_gunicorn gthread --worker-class gthread --threads "$GUNICORN_THREADS"
+  GTHREAD_URL=$GUNICORN_URL GTHREAD_PID=$GUNICORN_PID
+  PEER_LINE="peer wsgi=$BASE/wsgi/hello gunicorn-sync=$SYNC_URL gunicorn-gthread=$GTHREAD_URL"
+  echo "== warm-up: gunicorn"
+  run_rounds 0 "$PEER_LINE"
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "== peer round $round of $ROUNDS"
+    run_rounds "$round" "$PEER_LINE"
+  done
+  stop "$SYNC_PID"
+  stop "$GTHREAD_PID"
+fi
 stop "$TOMCAT_PID"
 
 if grep -q 'OutOfMemoryError\|SEVERE' "$OUT/tomcat.log"; then

@@ -11,13 +11,15 @@ COMPARISONS = [
     ("hello", "wsgi", "raw", 0.95),
     ("64k", "wsgi", "raw", 0.98),
     ("stream", "wsgi", "raw", None),
+    ("small-file", "wsgi", "raw", None),
+    ("small-file", "wsgi-transferto", "raw", None),
     ("download", "wsgi", "raw", 0.95),
     ("download", "wsgi-transferto", "raw", None),
     ("upload", "wsgi", "raw", 0.95),
 ]
 P99_LIMIT = 1.10
 PEER_TARGET = 5.0
-BASELINE_NAMES = {"download": "DefaultServlet"}
+BASELINE_NAMES = {"download": "DefaultServlet", "small-file": "DefaultServlet"}
 
 
 def main(path, big_mib):

@@ -23,10 +23,12 @@ public final class BenchApp implements WsgiApplication {
     private static final List<Header> NOT_FOUND = List.of(new Header("Content-Type", "text/plain"));
 
     private final Path download;
+    private final Path smallFile;
 
-    /** @param docBase the folder holding {@link Payloads#DOWNLOAD_FILE} */
+    /** @param docBase the folder holding {@link Payloads#DOWNLOAD_FILE} and {@link Payloads#SMALL_FILE} */
     public BenchApp(Path docBase) {
         this.download = docBase.resolve(Payloads.DOWNLOAD_FILE);
+        this.smallFile = docBase.resolve(Payloads.SMALL_FILE);
     }
 
     @Override
@@ -45,6 +47,9 @@ public final class BenchApp implements WsgiApplication {
             case "/download":
                 startResponse.call("200 OK", BINARY);
                 return ((FileWrapper.Factory) environ.get("wsgi.file_wrapper")).wrap(download, 0);
+            case "/small-file":
+                startResponse.call("200 OK", BINARY);
+                return ((FileWrapper.Factory) environ.get("wsgi.file_wrapper")).wrap(smallFile, 0);
             case "/upload":
                 long received = drain((InputStream) environ.get("wsgi.input"));
                 startResponse.call("200 OK", TEXT);

@@ -34,9 +34,11 @@ public final class BenchServer {
         Path workDir = Path.of(args[0]).toAbsolutePath();
         Path docBase = workDir.resolve("files");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        if (!Files.isRegularFile(docBase.resolve(Payloads.DOWNLOAD_FILE))) {
-            System.err.println(docBase.resolve(Payloads.DOWNLOAD_FILE) + " is missing");
-            System.exit(2);
+        for (String file : new String[] {Payloads.DOWNLOAD_FILE, Payloads.SMALL_FILE}) {
+            if (!Files.isRegularFile(docBase.resolve(file))) {
+                System.err.println(docBase.resolve(file) + " is missing");
+                System.exit(2);
+            }
         }
         Path baseDir = Files.createDirectories(workDir.resolve("tomcat"));
         Tomcat tomcat = new Tomcat();

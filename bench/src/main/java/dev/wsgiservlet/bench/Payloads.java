@@ -17,6 +17,8 @@ public final class Payloads {
     public static final int UPLOAD_BUFFER = 64 * 1024;
     /** The file the download scenario sends, inside the server's document base. */
     public static final String DOWNLOAD_FILE = "big.bin";
+    /** The small-file scenario's file (16 KiB: below DefaultServlet's 48 KiB sendfile threshold). */
+    public static final String SMALL_FILE = "small.bin";
 
     private Payloads() {
     }
