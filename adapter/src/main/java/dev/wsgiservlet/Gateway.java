@@ -133,7 +133,7 @@ final class Gateway {
 
     /**
      * Sends an unread file wrapper by the container's fast path: Tomcat's sendfile when the
-     * connector offers it for a file with a path, else {@link FileChannel#transferTo}.
+     * connector offers it for a file with a path, else {@link WsgiResponse#transferFrom}.
      *
      * @return false when the wrapper is not over a file channel, and must be iterated instead
      */

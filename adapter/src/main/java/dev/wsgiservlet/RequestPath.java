@@ -28,9 +28,10 @@ record RequestPath(String scriptName, String pathInfo) {
     /** How many leading path segments are the mount point (context path plus servlet path). */
     static int mountSegments(HttpServletRequest request) {
         // getContextPath() is the raw spelling, which may be "/x/../ctx": count the segments of
-        // its normalised form, the one the container matched.
+        // its normalised form, the one the container matched. The root context ("") has none.
         String contextPath = request.getContextPath();
-        int context = countSlashes(isPlain(contextPath) ? contextPath : split(contextPath, WHOLE_PATH).scriptName());
+        int context = contextPath.isEmpty() ? 0
+                : countSlashes(isPlain(contextPath) ? contextPath : split(contextPath, WHOLE_PATH).scriptName());
         HttpServletMapping mapping = request.getHttpServletMapping();
         MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
         if (match == null) {

@@ -1,6 +1,7 @@
 package dev.wsgiservlet;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,12 @@ import jakarta.servlet.http.MappingMatch;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the gateway hands a body to the container: what only the servlet side can see (flushes,
@@ -34,6 +41,7 @@ class GatewayTest {
     private final List<String> events = new ArrayList<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private int flushes;
+    private int writes;
     private final List<String> log = new ArrayList<>();
     private String serverInfo;
     private String protocol = "HTTP/1.1";
@@ -46,6 +54,7 @@ class GatewayTest {
 
         @Override
         public void write(byte[] b, int off, int len) {
+            writes++;
             bytes.write(b, off, len);
         }
 
@@ -221,6 +230,44 @@ class GatewayTest {
         public Closeable getConnection() {
             return connection;
         }
+    }
+
+    /** A file of {@code size} bytes that differ from their neighbours, so a misplaced block shows. */
+    private static byte[] pattern(int size) {
+        byte[] data = new byte[size];
+        for (int i = 0; i < size; i++) {
+            data[i] = (byte) (i * 31 + i / 251);
+        }
+        return data;
+    }
+
+    @Test
+    void fileWithoutSendfileIsCopiedWholeInLargeReads(@TempDir Path dir) throws Exception {
+        byte[] data = pattern(3 * WsgiResponse.TRANSFER_BLOCK + 17);
+        Path file = Files.write(dir.resolve("data.bin"), data);
+        serve((environ, startResponse) -> {
+            startResponse.call("200 OK", List.of());
+            return Environ.fileWrapper(environ).wrap(file, 0);
+        });
+        assertEquals(List.of("status 200", "length " + data.length), events);
+        assertArrayEquals(data, bytes.toByteArray());
+        assertEquals(4, writes, "one write per " + WsgiResponse.TRANSFER_BLOCK + " bytes read");
+    }
+
+    @Test
+    void fileChannelFromItsPositionIsCutAtTheDeclaredLength(@TempDir Path dir) throws Exception {
+        byte[] data = pattern(2 * WsgiResponse.TRANSFER_BLOCK + 5000);
+        Path file = Files.write(dir.resolve("data.bin"), data);
+        int from = WsgiResponse.TRANSFER_BLOCK - 3;
+        int length = WsgiResponse.TRANSFER_BLOCK + 10;
+        serve((environ, startResponse) -> {
+            startResponse.call("200 OK", List.of(new Header("Content-Length", Integer.toString(length))));
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(from);
+            return Environ.fileWrapper(environ).wrap(channel, 0);
+        });
+        assertEquals(List.of("status 200", "length " + length), events);
+        assertArrayEquals(Arrays.copyOfRange(data, from, from + length), bytes.toByteArray());
     }
 
     /** An in-memory body with a close(). */
