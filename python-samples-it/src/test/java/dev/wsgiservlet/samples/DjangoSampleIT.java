@@ -50,7 +50,7 @@ class DjangoSampleIT {
     private static SampleServer server;
 
     @BeforeAll
-    @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     static void deploy() throws Exception {
         server = SampleServer.start(Samples.deployed(CONTEXT, Samples.djangoWar()));
         System.out.println("Django sample deployed in " + server.startupMillis() + " ms");

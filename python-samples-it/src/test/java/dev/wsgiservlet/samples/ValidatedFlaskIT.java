@@ -45,7 +45,7 @@ class ValidatedFlaskIT implements ValidatorLogChecks {
     private static SampleServer server;
 
     @BeforeAll
-    @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     static void deploy() throws Exception {
         server = SampleServer.start(Samples.deployed(CONTEXT, Samples.flaskWar())
                 .withDescriptor(Samples.validatedDescriptor("flask-web.xml")));

@@ -9,12 +9,15 @@ public final class Html {
     private Html() {
     }
 
-    /** The raw (still escaped) content of the element with {@code id="id"}; fails if there is none. */
+    /**
+     * The raw (still escaped) content of the element with {@code id="id"}, up to its closing tag
+     * (the samples never nest an element in one of the same name); fails if there is none.
+     */
     public static String byId(String html, String id) {
-        Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</", Pattern.DOTALL).matcher(html);
+        Matcher matcher = Pattern.compile("<(\\w+)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL).matcher(html);
         if (!matcher.find()) {
             throw new AssertionError("no element with id=\"" + id + "\" in:\n" + html);
         }
-        return matcher.group(1);
+        return matcher.group(2);
     }
 }
