@@ -144,7 +144,7 @@ measure() {
 
 mvn_get() {  # groupId:artifactId:version[:type] into $2
   mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy -Dartifact="$1" -DoutputDirectory="$2" \
-    -Dmdep.overWriteIfNewer=true >/dev/null || fail "could not fetch $1 from Maven"
+    -Dmdep.overWriteIfNewer=true -Dstyle.color=never >/dev/null 2>&1 || fail "could not fetch $1 from Maven (mvn dependency:copy -Dartifact=$1)"
 }
 
 run_tomcat() {
@@ -193,9 +193,13 @@ EOF
   for _ in $(seq 1 50); do [ -s "$CATALINA_HOME/tomcat.pid" ] && break; sleep 0.1; done
   SERVER_PID=$(cat "$CATALINA_HOME/tomcat.pid")
   startup=$(wait_for_200 "$started" "http://127.0.0.1:$HTTP_PORT$TARGET_PATH" 600)
-  grep -iE 'graal|jit|compil' "$CATALINA_HOME/logs/catalina.out" | head -5 >&2 || true
+  # wsgi-servlet-python logs one line at start-up saying whether the Graal JIT compiles Python.
+  jit=$(grep -ho 'wsgi-servlet-python: JIT o[nf][f]*:[^(]*([^)]*)' "$CATALINA_HOME"/logs/localhost.*.log | head -1)
+  log "${jit:-no JIT line in the log}"
+  case $jit in *"JIT on"*) ;; *) fail "the Graal JIT is not active: the figures would be interpreter-only" ;; esac
   measure "tomcat-graalpy-jit" "http://127.0.0.1:$HTTP_PORT$TARGET_PATH" "$WARMUP_INTERVALS" "$startup"
   cp "$CATALINA_HOME/logs/catalina.out" "$OUT/tomcat-catalina.out"
+  cat "$CATALINA_HOME"/logs/localhost.*.log >"$OUT/tomcat-localhost.log"
   stop_server
 }
 
