@@ -9,6 +9,7 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 
 /**
  * Embedded Tomcat 10.1 on 127.0.0.1 and a free port, serving one exploded WAR deployed through
@@ -51,7 +52,12 @@ public final class SampleServer implements AutoCloseable {
                 ((StandardContext) context).setAltDDName(webapp.descriptor().toString());
             }
             for (Map.Entry<String, String> parameter : webapp.contextParameters().entrySet()) {
-                context.addParameter(parameter.getKey(), parameter.getValue());
+                // As <Parameter override="false"/> in a Tomcat context file: wins over web.xml's context-param.
+                ApplicationParameter applicationParameter = new ApplicationParameter();
+                applicationParameter.setName(parameter.getKey());
+                applicationParameter.setValue(parameter.getValue());
+                applicationParameter.setOverride(false);
+                context.addApplicationParameter(applicationParameter);
             }
             long started = System.nanoTime();
             tomcat.start();

@@ -28,7 +28,11 @@ public record Webapp(String contextPath, Path docBase, Path descriptor, Map<Stri
         return new Webapp(contextPath, docBase, webXml, contextParameters);
     }
 
-    /** This WAR with one more context-param (a servlet init-param of the same name wins over it). */
+    /**
+     * This WAR with one more context parameter, set as a Tomcat context file's
+     * {@code <Parameter override="false"/>} would: it wins over a web.xml context-param of the
+     * same name, and a servlet init-param wins over it.
+     */
     public Webapp withContextParameter(String name, String value) {
         Map<String, String> parameters = new LinkedHashMap<>(contextParameters);
         parameters.put(name, value);
