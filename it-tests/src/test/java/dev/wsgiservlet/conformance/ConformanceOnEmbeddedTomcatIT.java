@@ -7,9 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The whole conformance suite and the sample WAR smoke test on embedded Tomcat 10.1 (Servlet 6.0). */
-class ConformanceOnEmbeddedTomcatIT implements EnvironConformance, PathConformance, InputConformance,
-        StartResponseConformance, BodyConformance, CloseConformance, FileWrapperConformance, ErrorConformance,
-        ConfigConformance, GunicornRequestsConformance, SampleWarSmoke {
+class ConformanceOnEmbeddedTomcatIT implements ConformanceSuite {
 
     private static EmbeddedTomcat server;
 

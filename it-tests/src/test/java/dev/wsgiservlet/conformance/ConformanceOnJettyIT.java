@@ -7,9 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The whole conformance suite and the sample WAR smoke test on embedded Jetty 12, EE10 (Servlet 6.0). */
-class ConformanceOnJettyIT implements EnvironConformance, PathConformance, InputConformance,
-        StartResponseConformance, BodyConformance, CloseConformance, FileWrapperConformance, ErrorConformance,
-        ConfigConformance, GunicornRequestsConformance, SampleWarSmoke {
+class ConformanceOnJettyIT implements ConformanceSuite {
 
     private static EmbeddedJetty server;
 

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The whole conformance suite and the sample WAR smoke test on the Apache Tomcat 11 distribution
  * (Servlet 6.1): the WAR files dropped into {@code webapps/}, the server run by {@code bin/catalina.sh}.
  */
-class ConformanceOnTomcatDistIT implements EnvironConformance, PathConformance, InputConformance,
-        StartResponseConformance, BodyConformance, CloseConformance, FileWrapperConformance, ErrorConformance,
-        ConfigConformance, GunicornRequestsConformance, SampleWarSmoke {
+class ConformanceOnTomcatDistIT implements ConformanceSuite {
 
     private static TomcatDistribution server;
 

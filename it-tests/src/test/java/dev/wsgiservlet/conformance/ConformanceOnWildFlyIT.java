@@ -25,9 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("wildfly")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConformanceOnWildFlyIT implements EnvironConformance, PathConformance, InputConformance,
-        StartResponseConformance, BodyConformance, CloseConformance, FileWrapperConformance, ErrorConformance,
-        ConfigConformance, GunicornRequestsConformance, SampleWarSmoke {
+class ConformanceOnWildFlyIT implements ConformanceSuite {
 
     private static WildFlyServerLog log;
 

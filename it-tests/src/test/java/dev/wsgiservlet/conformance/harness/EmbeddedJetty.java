@@ -1,6 +1,5 @@
 package dev.wsgiservlet.conformance.harness;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,8 +59,8 @@ public final class EmbeddedJetty implements TargetServer {
 
     /** Starts Jetty as {@link #start()} does, with the HTTP configuration changed by {@code configure}. */
     public static EmbeddedJetty start(Consumer<HttpConfiguration> configure) throws Exception {
-        String conformance = exploded(FixtureWars.conformance());
-        String star = exploded(FixtureWars.star());
+        String conformance = FixtureWars.exploded(FixtureWars.conformance());
+        String star = FixtureWars.exploded(FixtureWars.star());
         String sample = FixtureWars.sample().toAbsolutePath().toString();
         HttpConfiguration config = new HttpConfiguration();
         configure.accept(config);
@@ -97,13 +96,6 @@ public final class EmbeddedJetty implements TargetServer {
         return context;
     }
 
-    private static String exploded(Path path) {
-        File dir = path.toAbsolutePath().toFile();
-        if (!new File(dir, "WEB-INF/web.xml").isFile()) {
-            throw new IllegalStateException("no exploded WAR at " + dir + "; run the build through 'package' first");
-        }
-        return dir.getPath();
-    }
 
     @Override
     public Container container() {

@@ -1,6 +1,5 @@
 package dev.wsgiservlet.conformance.harness;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,8 @@ public final class EmbeddedTomcat implements TargetServer {
         tomcat.setConnector(connector);
         // Embedded Tomcat has no Jasper: the default web.xml's JSP servlet would fail to load.
         tomcat.setAddDefaultWebXmlToWebapp(false);
-        tomcat.addWebapp("/conformance", absolute(FixtureWars.conformance()));
-        tomcat.addWebapp("/star", absolute(FixtureWars.star()));
+        tomcat.addWebapp("/conformance", FixtureWars.exploded(FixtureWars.conformance()));
+        tomcat.addWebapp("/star", FixtureWars.exploded(FixtureWars.star()));
         tomcat.addWebapp("/war-sample", FixtureWars.sample().toAbsolutePath().toString());
         try {
             tomcat.start();
@@ -56,13 +55,6 @@ public final class EmbeddedTomcat implements TargetServer {
         return new EmbeddedTomcat(tomcat, log, connector.getLocalPort());
     }
 
-    private static String absolute(Path path) {
-        File dir = path.toAbsolutePath().toFile();
-        if (!new File(dir, "WEB-INF/web.xml").isFile()) {
-            throw new IllegalStateException("no exploded WAR at " + dir + "; run the build through 'package' first");
-        }
-        return dir.getPath();
-    }
 
     @Override
     public Container container() {

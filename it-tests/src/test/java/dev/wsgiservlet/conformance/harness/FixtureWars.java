@@ -1,5 +1,6 @@
 package dev.wsgiservlet.conformance.harness;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the build put the WARs under test (failsafe passes their paths as system properties). */
@@ -35,5 +36,17 @@ public final class FixtureWars {
     /** The exploded {@code conformance-star} WAR. */
     public static Path star() {
         return Path.of(System.getProperty("conformance.star.war.dir", "target/conformance-star"));
+    }
+
+    /**
+     * The absolute path of an exploded WAR folder, for a container's deploy call; fails with a
+     * hint when the build has not made it yet.
+     */
+    public static String exploded(Path dir) {
+        Path absolute = dir.toAbsolutePath();
+        if (!Files.isRegularFile(absolute.resolve("WEB-INF/web.xml"))) {
+            throw new IllegalStateException("no exploded WAR at " + absolute + "; run the build through 'package' first");
+        }
+        return absolute.toString();
     }
 }
