@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.JreMemoryLeakPreventionListener;
+import org.apache.catalina.core.ThreadLocalLeakPreventionListener;
 import org.apache.catalina.startup.Tomcat;
 
 /** Embedded Tomcat on 127.0.0.1 and a free port, capturing the container log. Stop it in a finally or {@code @AfterAll}. */
@@ -37,6 +39,10 @@ public final class TomcatServer implements AutoCloseable {
         tomcat.setConnector(connector);
         // Embedded Tomcat has no Jasper: the default web.xml's JSP servlet would fail to load.
         tomcat.setAddDefaultWebXmlToWebapp(false);
+        // The leak protection of the server.xml that Tomcat distributions ship: no JVM-wide cache
+        // of jar: URL connections, and request threads renewed when a web application stops.
+        tomcat.getServer().addLifecycleListener(new JreMemoryLeakPreventionListener());
+        tomcat.getServer().addLifecycleListener(new ThreadLocalLeakPreventionListener());
         return new TomcatServer(tomcat, connector, log, baseDir);
     }
 
