@@ -37,6 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * unloaded with each deployment. {@link #graalPyOnTheSharedClassPath()}: the WAR carries only
  * WEB-INF/python and its web.xml, and the jars come from the parent class loader, as with the
  * jars in Tomcat's lib/.
+ *
+ * <p>Softly reachable memory counts as free here (the test JVM clears soft references at every
+ * collection, see the pom), as it is when memory runs short: JDK 20 and later keep the last
+ * method handle adapted to a record's types softly, and that may be one of Truffle's.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class LifecycleTest {
