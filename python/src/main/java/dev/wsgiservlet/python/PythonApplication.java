@@ -235,14 +235,14 @@ public final class PythonApplication implements WsgiApplication, AutoCloseable {
     }
 
     /**
-     * This module's threads (start-up and stop) carry the context class loader that loaded this
-     * module, not the web application's: Truffle keeps what it finds there on first use in static
-     * state, and with the jars on the container's shared class path that would pin the first web
+     * This module's threads (start-up and stop) carry the context class loader that loaded
+     * GraalPy, not the web application's: Truffle keeps what it finds there on first use in static
+     * state, and with GraalPy on the container's shared class path that would pin the first web
      * application to use Python in memory after its undeploy. (Python code reaches the web
      * application's classes through the context's host class loader, which is set explicitly.)
      */
     private static ThreadFactory ownThreads() {
-        ClassLoader classLoader = PythonApplication.class.getClassLoader();
+        ClassLoader classLoader = Engine.class.getClassLoader();
         int id = APPLICATIONS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
         return task -> {

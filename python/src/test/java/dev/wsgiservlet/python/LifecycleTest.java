@@ -31,12 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Truffle or start-up thread, no open file in the web application, and a web application class
  * loader the garbage collector can take.
  *
- * <p>Two layouts. {@link #graalPyInWebInfLib()}: the WAR carries everything, GraalPy's jars (but
+ * <p>The two layouts of docs/python.md. {@link #everythingInWebInfLib()}: GraalPy's jars (but
  * truffle-compiler), wsgi-servlet and this module in WEB-INF/lib, as a single Python WAR is
  * deployed; Tomcat's child-first class loader loads them there, so Truffle itself is loaded and
- * unloaded with each deployment. {@link #graalPyOnTheSharedClassPath()}: the WAR carries only
- * WEB-INF/python and its web.xml, and the jars come from the parent class loader, as with the
- * jars in Tomcat's lib/.
+ * unloaded with each deployment. {@link #everythingOnTheSharedClassPath()}: all of them from the
+ * parent class loader, as with the jars in Tomcat's lib/, the WAR holding only WEB-INF/python and
+ * its web.xml.
  *
  * <p>Softly reachable memory counts as free here (the test JVM clears soft references at every
  * collection, see the pom), as it is when memory runs short: JDK 20 and later keep the last
@@ -60,8 +60,20 @@ class LifecycleTest {
     }
 
     @Test
-    void graalPyInWebInfLib() throws Exception {
+    void everythingInWebInfLib() throws Exception {
         copyTree(Path.of("src/test/webapps/lifecycle"), war);
+        bundleRuntime();
+        cycles(true);
+    }
+
+    @Test
+    void everythingOnTheSharedClassPath() throws Exception {
+        copyTree(Path.of("src/test/webapps/lifecycle"), war);
+        cycles(false);
+    }
+
+    /** Puts the runtime in the WAR: jars in WEB-INF/lib, class directories in WEB-INF/classes. */
+    private void bundleRuntime() throws IOException {
         Path lib = Files.createDirectories(war.resolve("WEB-INF/lib"));
         Path classes = Files.createDirectories(war.resolve("WEB-INF/classes"));
         for (Path entry : runtimeClassPath()) {
@@ -71,16 +83,9 @@ class LifecycleTest {
                 Files.copy(entry, lib.resolve(entry.getFileName()));
             }
         }
-        cycles();
     }
 
-    @Test
-    void graalPyOnTheSharedClassPath() throws Exception {
-        copyTree(Path.of("src/test/webapps/lifecycle"), war);
-        cycles();
-    }
-
-    private void cycles() throws Exception {
+    private void cycles(boolean inWar) throws Exception {
         server = TomcatServer.create();
         // Truffle leaves thread-local state on each request thread that ran Python. With the
         // GraalPy jars in WEB-INF/lib that state is the web application's, so its class loader
@@ -96,11 +101,11 @@ class LifecycleTest {
             Context context = server.tomcat().addWebapp(path, war.toString());
             ClassLoader loader = context.getLoader().getClassLoader();
             loaders.add(new WeakReference<>(loader));
-            boolean ownJars = war.resolve("WEB-INF/lib").toFile().isDirectory();
-            assertEquals(ownJars, loader.loadClass(WsgiServlet.class.getName()).getClassLoader() == loader,
-                    "wsgi-servlet comes from the WAR exactly when it carries its jars");
-            assertEquals(ownJars, loader.loadClass("org.graalvm.polyglot.Engine").getClassLoader() == loader,
-                    "GraalPy comes from the WAR exactly when it carries its jars");
+            for (String type : List.of(WsgiServlet.class.getName(), PythonApplication.class.getName(),
+                    "org.graalvm.polyglot.Engine")) {
+                assertEquals(inWar, loader.loadClass(type).getClassLoader() == loader,
+                        type + " comes from the WAR, or from the shared class path");
+            }
             RawHttp.Response r = RawHttp.get(server.port(), path + "/");
             assertEquals(200, r.status(), r.text() + "\n" + server.log().text());
             assertEquals("hello from " + path + "\n", r.text());
