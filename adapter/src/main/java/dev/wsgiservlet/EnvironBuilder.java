@@ -27,6 +27,8 @@ final class EnvironBuilder {
     private final Map<String, Object> fixed;
     private final Boolean multiprocess;
     private final boolean allowUnderscoreHeaders;
+    /** SERVER_PORT as text, kept: a connector's port is the same on every request. */
+    private volatile PortText serverPort = new PortText(-1, "-1");
 
     /**
      * @param fixed entries the deployer injects; request values win over them
@@ -50,7 +52,7 @@ final class EnvironBuilder {
         String query = request.getQueryString();
         environ.put("QUERY_STRING", query == null ? "" : query);
         environ.put("SERVER_NAME", request.getServerName());
-        environ.put("SERVER_PORT", Integer.toString(request.getServerPort()));
+        environ.put("SERVER_PORT", serverPort(request.getServerPort()));
         environ.put("SERVER_PROTOCOL", request.getProtocol());
         putIfPresent(environ, "REMOTE_ADDR", request.getRemoteAddr());
         int remotePort = request.getRemotePort();
@@ -154,6 +156,17 @@ final class EnvironBuilder {
         }
         return key;
     }
+
+    private String serverPort(int port) {
+        PortText cached = serverPort;
+        if (cached.port() != port) {
+            cached = new PortText(port, Integer.toString(port));
+            serverPort = cached;
+        }
+        return cached.text();
+    }
+
+    private record PortText(int port, String text) { }
 
     private static void putIfPresent(Map<String, Object> environ, String key, String value) {
         if (value != null && !value.isEmpty()) {

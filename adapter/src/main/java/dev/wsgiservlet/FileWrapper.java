@@ -20,8 +20,9 @@ import java.util.NoSuchElementException;
  * Closing it closes the file.
  *
  * <p>When an application returns a wrapper over a regular file unread, the servlet sends the file
- * by the container's fastest route (sendfile where the container offers it, otherwise
- * {@link FileChannel#transferTo}) instead of iterating it. Iterating it works everywhere.
+ * by the container's fastest route (sendfile where the container offers it, otherwise large
+ * positional reads of the {@link FileChannel} written straight to the servlet output stream)
+ * instead of iterating it. Iterating it works everywhere.
  */
 public final class FileWrapper implements Iterable<byte[]>, AutoCloseable {
 

@@ -1,6 +1,5 @@
 package dev.wsgiservlet;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -13,6 +12,8 @@ final class ResponseRules {
     /** RFC 9110 section 7.6.1, plus the obsolete {@code Trailers} that PEP 3333 names. */
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
+    /** The same names, compared without lower-casing each response header name into a new string. */
+    private static final String[] HOP_BY_HOP_NAMES = HOP_BY_HOP.toArray(new String[0]);
 
     private static final boolean[] TOKEN = new boolean[128];
 
@@ -85,7 +86,7 @@ final class ResponseRules {
                         + describe(c) + "; names are RFC 9110 tokens");
             }
         }
-        if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+        if (isHopByHop(name)) {
             throw new IllegalArgumentException("response header " + quote(name)
                     + " is hop-by-hop; the server manages the connection, not the application");
         }
@@ -97,6 +98,16 @@ final class ResponseRules {
                         + describe(c) + " at index " + i);
             }
         }
+    }
+
+    /** Whether a header name (already checked to be an ASCII token) is one of {@link #HOP_BY_HOP}, in any case. */
+    static boolean isHopByHop(String name) {
+        for (String hopByHop : HOP_BY_HOP_NAMES) {
+            if (hopByHop.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

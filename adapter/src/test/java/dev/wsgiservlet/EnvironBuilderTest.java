@@ -72,6 +72,18 @@ class EnvironBuilderTest {
     }
 
     @Test
+    void serverPortIsEachRequestsOwnWhenOneServletServesSeveralConnectors() throws Exception {
+        EnvironBuilder builder = new EnvironBuilder(Map.of(), false, false);
+        HttpServletResponse resp = Stubs.stub(HttpServletResponse.class, Map.of());
+        PrintWriter errors = new PrintWriter(new StringWriter());
+        for (int port : new int[] {443, 443, 8080, 443}) {
+            request.put("getServerPort", args -> port);
+            HttpServletRequest req = Stubs.stub(HttpServletRequest.class, request);
+            assertEquals(Integer.toString(port), builder.build(req, resp, errors).get("SERVER_PORT"));
+        }
+    }
+
+    @Test
     void anonymousPlainRequestOmitsTheKeysInsteadOfNullingThem() throws Exception {
         Map<String, Object> environ = build(Map.of());
         for (String key : List.of("REMOTE_USER", "AUTH_TYPE", "HTTPS", "REMOTE_ADDR", "REMOTE_PORT",
