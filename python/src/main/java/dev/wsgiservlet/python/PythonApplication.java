@@ -141,7 +141,7 @@ public final class PythonApplication implements WsgiApplication, AutoCloseable {
                 } catch (Exception | Error e) {
                     if (!closed) {
                         log.log("wsgi-servlet-python: starting another GraalPy context for " + app
-                                + " failed; serving with fewer", e);
+                                + " failed; serving with fewer" + hint(e), e);
                     }
                 } finally {
                     if (pending.decrementAndGet() == 0 && !closed) {
@@ -153,6 +153,22 @@ public final class PythonApplication implements WsgiApplication, AutoCloseable {
             });
         }
         starters.shutdown(); // the threads end once the contexts are started
+    }
+
+    /**
+     * GraalPy loads a native module (termios, which Django imports, for example) into one context
+     * of a process unless told to isolate them; the failure of the next context says so in
+     * GraalPy's words, and the deployer needs this module's parameter names.
+     */
+    private static String hint(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String text = t instanceof PythonException python ? python.traceback() : String.valueOf(t.getMessage());
+            if (text.contains("IsolateNativeModules")) {
+                return " (the application loads a native module: set python.IsolateNativeModules to true, which needs"
+                        + " the patchelf program, or python.contexts to 1)";
+            }
+        }
+        return "";
     }
 
     @Override

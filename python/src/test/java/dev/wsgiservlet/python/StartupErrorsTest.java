@@ -75,6 +75,12 @@ class StartupErrorsTest {
             servlet.setLoadOnStartup(1);
             context.addServletMappingDecoded("/*", "app");
         }
+        Context twice = server.tomcat().addContext("/native-module", WEBAPP);
+        Wrapper servlet = Tomcat.addServlet(twice, "app", "dev.wsgiservlet.WsgiServlet");
+        servlet.addInitParameter("application", "python:native_module");
+        servlet.addInitParameter("python.contexts", "2");
+        servlet.setLoadOnStartup(1);
+        twice.addServletMappingDecoded("/*", "app");
         server.start();
     }
 
@@ -104,6 +110,26 @@ class StartupErrorsTest {
         assertTrue(failure.contains("Traceback (most recent call last):\n"), failure);
         assertTrue(failure.contains("broken.py\", line 3, in <module>\n    SETTINGS = {'ratio': 1 / 0}"), failure);
         assertTrue(failure.contains("ZeroDivisionError: division by zero"), failure);
+    }
+
+    /**
+     * Without python.IsolateNativeModules, GraalPy loads a native module into one context of the
+     * process: the second context fails, the log says which parameters to set, the first serves.
+     * (Only this deployment imports termios in the test JVM.)
+     */
+    @Test
+    void aSecondContextThatCannotLoadANativeModuleIsReportedAndTheFirstServes() throws Exception {
+        String expected = "wsgi-servlet-python: starting another GraalPy context for native_module:application"
+                + " failed; serving with fewer (the application loads a native module: set"
+                + " python.IsolateNativeModules to true, which needs the patchelf program, or python.contexts to 1)";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(50);
+        while (!server.log().text().contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        String log = server.log().text();
+        assertTrue(log.contains(expected), log);
+        assertTrue(log.contains("a second GraalPy context attempted to load a native module 'termios'"), log);
+        assertEquals("termios loaded\n", RawHttp.get(server.port(), "/native-module/").text());
     }
 
     @Test
