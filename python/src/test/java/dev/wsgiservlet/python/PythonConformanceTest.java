@@ -192,6 +192,24 @@ class PythonConformanceTest {
         assertEquals("written then yielded blocks", r.text());
     }
 
+    @Test
+    void aClientGoneDuringWriteStopsTheApplicationWithoutAnApplicationError() throws Exception {
+        int mark = server.log().length();
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            http.send("GET /c/app/writer/big HTTP/1.1\r\nHost: x\r\n\r\n");
+            http.readSome(100_000);
+        }
+        Object error = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (error == null && System.nanoTime() < deadline) {
+            error = ((Map<?, ?>) probe("app").get("notes")).get("write_error");
+            Thread.sleep(50);
+        }
+        assertTrue(String.valueOf(error).contains("ClientDisconnectedException"),
+                "write() raised the server's disconnect, through Python: " + error);
+        assertFalse(server.log().since(mark).contains("application error"), server.log().since(mark));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "status-bytes    | TypeError: status must be a str, not bytes: b'200 OK'",
