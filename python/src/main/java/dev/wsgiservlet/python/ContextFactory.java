@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,7 @@ final class ContextFactory {
         Context context = initialized();
         try {
             Value gateway = loadGateway(context);
-            gateway.invokeMember("configure", ProxyArray.fromList(new java.util.ArrayList<Object>(path)));
+            gateway.invokeMember("configure", ProxyArray.fromList(new ArrayList<Object>(path)));
             Value module = call(context, gateway, "import_module", "importing " + app.module() + " raised ",
                     app.module());
             Value application = call(context, gateway, "find_callable", "", module, app.callable());
