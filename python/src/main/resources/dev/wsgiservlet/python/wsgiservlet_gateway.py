@@ -203,8 +203,13 @@ class StartResponse:
         self._write(data)
 
 
+_MAX_READ = 0x7fffffff  # a Java int; Java never returns more than it has anyway
+
+
 def _size(value):
-    return -1 if value is None else operator.index(value)
+    if value is None:
+        return -1
+    return min(operator.index(value), _MAX_READ)
 
 
 class InputStream:

@@ -299,6 +299,7 @@ class PythonConformanceTest {
     void readWithASizeThenTheRestThenEmpty() throws IOException {
         assertEquals(List.of("abc", "def", "gh", ""), inputs("op=read&n=3", "abcdefgh"));
         assertEquals(List.of("abcdefgh"), inputs("op=read-none", "abcdefgh"));
+        assertEquals(List.of("abcdefgh"), inputs("op=read-huge", "abcdefgh"), "a size beyond a Java int");
     }
 
     @Test
