@@ -6,7 +6,7 @@ import dev.wsgiservlet.spi.InvalidParameterException;
  * What {@code application = python:MODULE[:CALLABLE]} names: a module to import and the
  * attribute (dotted for nested ones) that holds the WSGI callable; gunicorn's form.
  */
-record AppSpec(String module, String callable) {
+record AppSpec(String module, String callable, String given) {
 
     static final String PARAMETER = "application";
     static final String SCHEME = "python:";
@@ -25,7 +25,12 @@ record AppSpec(String module, String callable) {
             throw invalid(spec, callable.isEmpty() ? "no callable named after ':'"
                     : "'" + callable + "' is not a Python attribute name");
         }
-        return new AppSpec(module, callable);
+        return new AppSpec(module, callable, spec);
+    }
+
+    /** The parameter's value as the deployer wrote it, for messages: {@code python:mysite.wsgi}. */
+    String parameterValue() {
+        return SCHEME + given;
     }
 
     @Override

@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 
 /**
  * Starts GraalPy contexts for one application on a shared {@link Engine}: each gets the gateway
@@ -27,6 +31,10 @@ final class ContextFactory {
     private final List<String> path;
     private final Map<String, String> options;
     private final ClassLoader classLoader;
+    /** Guards {@link #initializing} and {@link #stopped}. */
+    private final Object lock = new Object();
+    private int initializing;
+    private boolean stopped;
 
     ContextFactory(Engine engine, AppSpec app, List<String> path, Map<String, String> options, ClassLoader classLoader) {
         this.engine = engine;
@@ -54,26 +62,83 @@ final class ContextFactory {
      *     cause is the {@link PythonException} with the traceback
      */
     PythonContext create() throws InvalidParameterException {
-        Context context = Context.newBuilder("python")
-                .engine(engine)
-                .allowAllAccess(true)
-                .allowExperimentalOptions(true)
-                .hostClassLoader(classLoader)
-                .in(InputStream.nullInputStream())
-                .options(options)
-                .build();
+        Context context = initialized();
         try {
             Value gateway = loadGateway(context);
-            gateway.invokeMember("configure", (Object) path.toArray(new String[0]));
-            Value application = gateway.invokeMember("load", app.module(), app.callable());
+            gateway.invokeMember("configure", ProxyArray.fromList(new ArrayList<Object>(path)));
+            Value module = call(context, gateway, "import_module", "importing " + app.module() + " raised ",
+                    app.module());
+            Value application = call(context, gateway, "find_callable", "", module, app.callable());
             return new PythonContext(context, gateway, application, app);
-        } catch (PolyglotException e) {
-            InvalidParameterException failure = importFailure(context, e);
-            context.close(true);
-            throw failure;
-        } catch (RuntimeException | Error e) {
+        } catch (InvalidParameterException | RuntimeException | Error e) {
             context.close(true);
             throw e;
+        }
+    }
+
+    /**
+     * A context with GraalPy's own start-up done. That start-up is never cancelled half-way
+     * ({@link #stop} waits for it): GraalPy 25.0.3 then leaves the threads it started for weakref
+     * callbacks and signals running, and with them the web application's class loader.
+     */
+    private Context initialized() {
+        synchronized (lock) {
+            if (stopped) {
+                throw new IllegalStateException("the application is being stopped");
+            }
+            initializing++;
+        }
+        try {
+            Context context = Context.newBuilder("python")
+                    .engine(engine)
+                    .allowAllAccess(true)
+                    .allowExperimentalOptions(true)
+                    .hostClassLoader(classLoader)
+                    .in(InputStream.nullInputStream())
+                    .options(options)
+                    .build();
+            try {
+                context.initialize("python");
+            } catch (RuntimeException | Error e) {
+                context.close(true);
+                throw e;
+            }
+            return context;
+        } finally {
+            synchronized (lock) {
+                initializing--;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Refuses to start more contexts, and waits until none is in GraalPy's own start-up, so that
+     * closing the engine next cancels only the application's code.
+     *
+     * @return false when a start-up was still running after {@code wait}
+     */
+    boolean stop(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (lock) {
+            stopped = true;
+            while (initializing > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    private Value call(Context context, Value gateway, String function, String what, Object... args)
+            throws InvalidParameterException {
+        try {
+            return gateway.invokeMember(function, args);
+        } catch (PolyglotException e) {
+            throw failure(context, e, what);
         }
     }
 
@@ -87,8 +152,8 @@ final class ContextFactory {
         return module;
     }
 
-    private InvalidParameterException importFailure(Context context, PolyglotException e) {
-        String value = AppSpec.SCHEME + app;
+    private InvalidParameterException failure(Context context, PolyglotException e, String what) {
+        String value = app.parameterValue();
         if (e.isCancelled()) {
             return new InvalidParameterException(AppSpec.PARAMETER, value,
                     "starting Python was cancelled (the application is being stopped)", e);
@@ -97,8 +162,6 @@ final class ContextFactory {
             return new InvalidParameterException(AppSpec.PARAMETER, value, "starting Python failed: " + e, e);
         }
         PythonException python = describe(context, e);
-        String what = python.pythonType().equals("LookupError") || python.pythonType().equals("TypeError")
-                ? "" : "importing " + app.module() + " raised ";
         return new InvalidParameterException(AppSpec.PARAMETER, value,
                 what + python.getMessage() + " (python.path: " + String.join(":", path) + ")", python);
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
@@ -53,20 +54,25 @@ final class Exchange {
         this.errors = errors(environ.get("wsgi.errors"));
     }
 
-    /** The str entries of the environ: key, value, key, value... */
-    String[] strings() {
-        List<String> out = new ArrayList<>(environ.size() * 2);
+    /**
+     * The str entries of the environ: key, value, key, value... As a proxy, not a Java array:
+     * Truffle caches what it learns of a Java class in a ClassValue on that class, and for a JDK
+     * class such as {@code String[]} that entry would outlive an undeployed web application that
+     * carries its own GraalPy.
+     */
+    ProxyArray strings() {
+        List<Object> out = new ArrayList<>(environ.size() * 2);
         environ.forEach((key, value) -> {
             if (value instanceof String s && !REPLACED.contains(key)) {
                 out.add(key);
                 out.add(s);
             }
         });
-        return out.toArray(new String[0]);
+        return ProxyArray.fromList(out);
     }
 
     /** The other entries (booleans, numbers, servlet objects): key, value, key, value... */
-    Object[] objects() {
+    ProxyArray objects() {
         List<Object> out = new ArrayList<>();
         environ.forEach((key, value) -> {
             if (!(value instanceof String) && !REPLACED.contains(key)) {
@@ -74,7 +80,7 @@ final class Exchange {
                 out.add(value);
             }
         });
-        return out.toArray();
+        return ProxyArray.fromList(out);
     }
 
     /** A non-empty block went to the server: it has sent the status and headers. */

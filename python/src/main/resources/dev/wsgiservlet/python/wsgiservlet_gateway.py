@@ -43,17 +43,22 @@ def configure(entries):
             site.addsitedir(entry)
 
 
-def load(module_name, attribute):
-    """Imports module_name and returns its callable at the (dotted) attribute."""
-    import importlib
-    target = importlib.import_module(module_name)
+def import_module(name):
+    """Imports the application's module."""
+    __import__(name)
+    return sys.modules[name]
+
+
+def find_callable(module, attribute):
+    """The callable at the (dotted) attribute of the module."""
+    target = module
     for part in attribute.split('.'):
         try:
             target = getattr(target, part)
         except AttributeError:
-            raise LookupError('module %r has no attribute %r' % (module_name, attribute)) from None
+            raise LookupError('module %r has no attribute %r' % (module.__name__, attribute)) from None
     if not callable(target):
-        raise TypeError('%s:%s is a %s, not a callable' % (module_name, attribute, type(target).__name__))
+        raise TypeError('%s:%s is a %s, not a callable' % (module.__name__, attribute, type(target).__name__))
     return target
 
 
@@ -198,8 +203,13 @@ class StartResponse:
         self._write(data)
 
 
+_MAX_READ = 0x7fffffff  # a Java int; Java never returns more than it has anyway
+
+
 def _size(value):
-    return -1 if value is None else operator.index(value)
+    if value is None:
+        return -1
+    return min(operator.index(value), _MAX_READ)
 
 
 class InputStream:

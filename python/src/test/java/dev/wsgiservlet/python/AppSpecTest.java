@@ -13,15 +13,15 @@ class AppSpecTest {
 
     @Test
     void moduleAndCallable() throws InvalidParameterException {
-        assertEquals(new AppSpec("mysite.wsgi", "application"), AppSpec.parse("mysite.wsgi:application"));
-        assertEquals(new AppSpec("app", "create.wsgi_app"), AppSpec.parse("app:create.wsgi_app"));
-        assertEquals(new AppSpec("_private", "app2"), AppSpec.parse(" _private:app2 "));
-        assertEquals(new AppSpec("caf\u00e9", "\u00e9t\u00e9"), AppSpec.parse("caf\u00e9:\u00e9t\u00e9"));
+        assertEquals(new AppSpec("mysite.wsgi", "application", "mysite.wsgi:application"), AppSpec.parse("mysite.wsgi:application"));
+        assertEquals(new AppSpec("app", "create.wsgi_app", "app:create.wsgi_app"), AppSpec.parse("app:create.wsgi_app"));
+        assertEquals(new AppSpec("_private", "app2", " _private:app2 "), AppSpec.parse(" _private:app2 "));
+        assertEquals(new AppSpec("caf\u00e9", "\u00e9t\u00e9", "caf\u00e9:\u00e9t\u00e9"), AppSpec.parse("caf\u00e9:\u00e9t\u00e9"));
     }
 
     @Test
     void aModuleAloneMeansItsApplication() throws InvalidParameterException {
-        assertEquals(new AppSpec("mysite.wsgi", "application"), AppSpec.parse("mysite.wsgi"));
+        assertEquals(new AppSpec("mysite.wsgi", "application", "mysite.wsgi"), AppSpec.parse("mysite.wsgi"));
         assertEquals("mysite.wsgi:application", AppSpec.parse("mysite.wsgi").toString());
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** GraalPy's own options as parameters, checked against the options GraalPy declares. */
+/** GraalPy's own options as parameters, checked against the options GraalPy declares; the JIT line of this JVM. */
 class GraalPyOptionsTest {
 
     private static Engine engine;
@@ -68,15 +68,15 @@ class GraalPyOptionsTest {
     }
 
     @Test
-    void theJitLineMatchesTheRuntime() {
+    void theJitLineMatchesThisJvm() {
         String line = JitStatus.line(engine);
+        boolean compiler = ModuleLayer.boot().findModule("jdk.graal.compiler").isPresent();
         if (JitStatus.active(engine)) {
             assertTrue(line.startsWith("wsgi-servlet-python: JIT on: GraalPy (Python 3.12"), line);
+            assertTrue(compiler, "a JIT needs the Graal compiler");
         } else {
             assertEquals("Interpreted", engine.getImplementationName());
             assertTrue(line.startsWith("wsgi-servlet-python: JIT off: GraalPy (Python 3.12"), line);
-            assertTrue(line.contains("-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="
-                    + "compiler-25.0.3.jar:collections-25.0.3.jar:word-25.0.3.jar:truffle-compiler-25.0.3.jar"), line);
         }
     }
 }

@@ -118,6 +118,11 @@ class PythonConformanceTest {
         assertEquals("graalpy", report.get("python"));
     }
 
+    @Test
+    void pythonPathComesFirstAndItsPthFilesAreRead() throws IOException {
+        assertEquals(Map.of("pth", "found through a .pth file", "first", true), Json.object(get("/c/app/paths").text()));
+    }
+
     // --- start_response and the body ---------------------------------------------------------------
 
     @ParameterizedTest
@@ -185,6 +190,24 @@ class PythonConformanceTest {
         Response r = get("/c/app/writer");
         assertEquals(200, r.status());
         assertEquals("written then yielded blocks", r.text());
+    }
+
+    @Test
+    void aClientGoneDuringWriteStopsTheApplicationWithoutAnApplicationError() throws Exception {
+        int mark = server.log().length();
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            http.send("GET /c/app/writer/big HTTP/1.1\r\nHost: x\r\n\r\n");
+            http.readSome(100_000);
+        }
+        Object error = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (error == null && System.nanoTime() < deadline) {
+            error = ((Map<?, ?>) probe("app").get("notes")).get("write_error");
+            Thread.sleep(50);
+        }
+        assertTrue(String.valueOf(error).contains("ClientDisconnectedException"),
+                "write() raised the server's disconnect, through Python: " + error);
+        assertFalse(server.log().since(mark).contains("application error"), server.log().since(mark));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -276,6 +299,7 @@ class PythonConformanceTest {
     void readWithASizeThenTheRestThenEmpty() throws IOException {
         assertEquals(List.of("abc", "def", "gh", ""), inputs("op=read&n=3", "abcdefgh"));
         assertEquals(List.of("abcdefgh"), inputs("op=read-none", "abcdefgh"));
+        assertEquals(List.of("abcdefgh"), inputs("op=read-huge", "abcdefgh"), "a size beyond a Java int");
     }
 
     @Test
@@ -309,6 +333,25 @@ class PythonConformanceTest {
         Response r = RawHttp.request(server.port(), "POST", "/c/app/inputs?op=read-none", body);
         String echoed = (String) Json.array(r.text()).get(0);
         assertArrayEquals(body, echoed.getBytes(ISO_8859_1));
+    }
+
+    @Test
+    void aBodyCutShortRaisesOSErrorInPython() throws Exception {
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            http.send("POST /c/app/inputs?op=read-fails HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n01234");
+            http.endOfInput();
+            http.response(); // whatever the container answers a client that went away with
+        } catch (IOException e) {
+            // the container may just close the connection
+        }
+        Object error = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (error == null && System.nanoTime() < deadline) {
+            error = ((Map<?, ?>) probe("app").get("notes")).get("input_error");
+            Thread.sleep(50);
+        }
+        assertTrue(String.valueOf(error).startsWith("OSError: reading the request body failed: "), String.valueOf(error));
+        assertTrue(String.valueOf(error).contains("EOFException"), "the Java failure is named: " + error);
     }
 
     @Test

@@ -70,6 +70,18 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Reads and drops {@code count} bytes of whatever the server sends. */
+    public RawHttp readSome(int count) throws IOException {
+        in.readNBytes(count);
+        return this;
+    }
+
+    /** Half-closes the connection: the server reads the end of the request body here. */
+    public RawHttp endOfInput() throws IOException {
+        socket.shutdownOutput();
+        return this;
+    }
+
     /** Reads one response; a body cut short is returned with {@link Response#complete()} false. */
     public Response response() throws IOException {
         String statusLine = line();

@@ -1,0 +1,2 @@
+"""Importable only through extra.pth in WEB-INF/python."""
+ORIGIN = "found through a .pth file"

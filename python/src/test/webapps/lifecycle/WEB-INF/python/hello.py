@@ -1,0 +1,6 @@
+"""The smallest WSGI application."""
+
+
+def application(environ, start_response):
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    return [b'hello from ', environ['SCRIPT_NAME'].encode('latin-1'), b'\n']

@@ -1,0 +1,4 @@
+"""Takes longer to import than python.startup-timeout allows."""
+import time
+
+time.sleep(120)
