@@ -234,7 +234,8 @@ if [ "$PEER" = 1 ]; then
   SYNC_URL=$GUNICORN_URL SYNC_PID=$GUNICORN_PID
   start_gunicorn gthread --worker-class gthread --threads "$GUNICORN_THREADS"
   GTHREAD_URL=$GUNICORN_URL GTHREAD_PID=$GUNICORN_PID
-  PEER_LINE="peer wsgi=$BASE/wsgi/hello gunicorn-sync=$SYNC_URL gunicorn-gthread=$GTHREAD_URL"
+  # The raw servlet runs too: its ratio to gunicorn is what the machine allows the adapter.
+  PEER_LINE="peer raw=$BASE/raw/hello wsgi=$BASE/wsgi/hello gunicorn-sync=$SYNC_URL gunicorn-gthread=$GTHREAD_URL"
   echo "== warm-up: gunicorn"
   run_rounds 0 "$PEER_LINE"
   for round in $(seq 1 "$ROUNDS"); do
