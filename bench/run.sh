@@ -141,6 +141,7 @@ check() { # check URL EXPECTED_BYTES [curl options]
 UPLOAD_ANSWER=$(printf 'received %d\n' "$BIG_BYTES" | wc -c)
 for prefix in raw wsgi; do
   check "$BASE/$prefix/hello" 13
+  [ "$prefix" = raw ] && check "$BASE/raw/hello-environ" 13
   check "$BASE/$prefix/64k" 65536
   check "$BASE/$prefix/stream" 40960
   check "$BASE/$prefix/upload" "$UPLOAD_ANSWER" --data-binary "@$WORK/files/big.bin" -H 'Content-Type: application/octet-stream'
@@ -178,7 +179,7 @@ run_wrk() {
 # The scenarios: name, then "variant=url" pairs measured against each other. For the files,
 # "raw" is Tomcat's DefaultServlet and wsgi-transferto the adapter with sendfile hidden from it.
 ALL_SCENARIOS=(
-  "hello raw=$BASE/raw/hello wsgi=$BASE/wsgi/hello"
+  "hello raw=$BASE/raw/hello wsgi=$BASE/wsgi/hello raw-environ=$BASE/raw/hello-environ"
   "64k raw=$BASE/raw/64k wsgi=$BASE/wsgi/64k"
   "stream raw=$BASE/raw/stream wsgi=$BASE/wsgi/stream"
   "small-file raw=$BASE/small.bin wsgi=$BASE/wsgi/small-file wsgi-transferto=$BASE/wsgi-transferto/small-file"
