@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # WsgiServlet against a hand-written servlet in the same embedded Tomcat, and against gunicorn.
 #
-#   bench/run.sh                         # full run, about 15 minutes
+#   bench/run.sh                         # full run, about 18 minutes
 #   ROUNDS=1 DURATION=2 WARMUP=2 bench/run.sh   # smoke run, under 2 minutes
 #
 # Every scenario is run as raw servlet and WsgiServlet, alternating the order each round so that
