@@ -84,6 +84,41 @@ public final class FileWrapper implements Iterable<byte[]>, AutoCloseable {
                 + "RandomAccessFile or InputStream, not " + (fileLike == null ? "null" : fileLike.getClass().getName()));
     }
 
+    /**
+     * Wraps a file from {@code position} on, for a gateway whose application holds the file in
+     * another runtime (a Python file object, for example). The servlet sends it by its fast route
+     * like any wrapper made from a {@link Path}. {@link #close()} closes the file opened here, then
+     * runs {@code onClose} (the foreign object's own {@code close()}), even if closing the file
+     * failed.
+     *
+     * @param file the file; opened here for reading
+     * @param position where the body starts, in bytes from the start of the file
+     * @param blockSize bytes per block; {@link #DEFAULT_BLOCK_SIZE} when zero or less
+     * @param onClose run once, after the file is closed
+     * @throws IOException when the file cannot be opened; {@code onClose} is not run then
+     */
+    public static FileWrapper of(Path file, long position, int blockSize, AutoCloseable onClose) throws IOException {
+        if (position < 0) {
+            throw new IllegalArgumentException("negative position " + position);
+        }
+        java.util.Objects.requireNonNull(onClose, "onClose");
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            ch.position(position);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        AutoCloseable both = () -> {
+            try {
+                ch.close();
+            } finally {
+                onClose.close();
+            }
+        };
+        return new FileWrapper(ch, null, Files.isRegularFile(file) ? file : null, both, blockSize);
+    }
+
     /** The block size in use. */
     public int blockSize() {
         return blockSize;

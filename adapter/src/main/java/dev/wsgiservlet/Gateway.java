@@ -31,17 +31,27 @@ final class Gateway {
     private final EnvironBuilder environBuilder;
     private final ServletContext context;
     private final boolean debug;
+    private final boolean chunkedHint;
 
     Gateway(WsgiApplication application, EnvironBuilder environBuilder, ServletContext context, boolean debug) {
         this.application = application;
         this.environBuilder = environBuilder;
         this.context = context;
         this.debug = debug;
+        this.chunkedHint = ChunkedHint.neededBy(context.getServerInfo());
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (RequestPath.hasEncodedSlash(request.getRequestURI())) {
+            // Tomcat and Jetty refuse %2F by default before the servlet runs; Undertow passes it
+            // on undecoded. Refused here too, so every container answers the same.
+            answer(response, 400, "400 Bad Request: the path contains an encoded slash (%2F)\n",
+                    !"HEAD".equals(request.getMethod()));
+            return;
+        }
         PrintWriter errors = new PrintWriter(new ContextLogWriter(context));
-        WsgiResponse wsgi = new WsgiResponse(response, context, "HEAD".equals(request.getMethod()));
+        WsgiResponse wsgi = new WsgiResponse(response, context, "HEAD".equals(request.getMethod()),
+                chunkedHint && "HTTP/1.1".equals(request.getProtocol()));
         Iterable<byte[]> body = null;
         Iterator<byte[]> iterator = null;
         WsgiInput input = null;
@@ -180,6 +190,7 @@ final class Gateway {
             context.log("wsgi-servlet: application error after the response "
                     + (wsgi.headersSent() ? "headers were sent" : "was committed by the container")
                     + ", aborting the connection: " + where, error);
+            ConnectionAbort.closeConnection(response);
             throw new ResponseAbortedException(error);
         }
         context.log("wsgi-servlet: application error: " + where, error);

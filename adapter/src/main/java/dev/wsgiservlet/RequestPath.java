@@ -45,8 +45,21 @@ record RequestPath(String scriptName, String pathInfo) {
             case CONTEXT_ROOT:
                 return context;
             default:
-                return context + countSlashes(request.getServletPath());
+                return context + countSlashes(pathMappingPrefix(request, mapping));
         }
+    }
+
+    /**
+     * The servlet path of a {@code /prefix/*} mapping, read from its pattern: Jetty 12 refuses
+     * {@code getServletPath()} (IllegalArgumentException) for a URI that its UriCompliance was
+     * set to accept but that is ambiguous once decoded ({@code //}, {@code %2F}, {@code %25}).
+     */
+    private static String pathMappingPrefix(HttpServletRequest request, HttpServletMapping mapping) {
+        String pattern = mapping.getPattern();
+        if (pattern != null && pattern.endsWith("/*")) {
+            return pattern.substring(0, pattern.length() - 2);
+        }
+        return request.getServletPath();
     }
 
     /**
@@ -87,6 +100,22 @@ record RequestPath(String scriptName, String pathInfo) {
         String script = join(segments, 0, mount, false);
         String path = join(segments, mount, segments.size(), trailingSlash);
         return new RequestPath(script, path);
+    }
+
+    /**
+     * Whether a raw request path holds an encoded slash ({@code %2F}). PATH_INFO is decoded, so
+     * {@code a%2Fb} and {@code a/b} would reach the application as the same path, although the
+     * container routed them differently; such a request is refused.
+     */
+    static boolean hasEncodedSlash(String rawPath) {
+        for (int i = rawPath.indexOf('%'); i >= 0 && i + 2 < rawPath.length(); i = rawPath.indexOf('%', i + 1)) {
+            char high = rawPath.charAt(i + 1);
+            char low = rawPath.charAt(i + 2);
+            if (high == '2' && (low == 'F' || low == 'f')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** No escapes, path parameters, dot segments or empty segments: the raw path is already final. */

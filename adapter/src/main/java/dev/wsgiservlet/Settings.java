@@ -50,7 +50,7 @@ final class Settings {
         }
         String application = parameter.apply(APPLICATION);
         return new Settings(application == null ? null : application.trim(),
-                flag(parameter, LINT), flag(parameter, DEBUG), flag(parameter, MULTIPROCESS),
+                flag(parameter, LINT), debug(parameter), flag(parameter, MULTIPROCESS),
                 underscores(parameter), environ);
     }
 
@@ -67,6 +67,20 @@ final class Settings {
             default:
                 throw new InvalidParameterException(name, value, "expected true or false");
         }
+    }
+
+    /**
+     * Tomcat's {@code conf/web.xml} gives its servlet named {@code default} the init-param
+     * {@code debug=0} (a debug level), and a web.xml servlet of the same name inherits it. Level 0
+     * is read as false; any other level is refused, so that raising Tomcat's debug level never
+     * shows tracebacks to clients.
+     */
+    private static boolean debug(Function<String, String> parameter) throws InvalidParameterException {
+        String value = parameter.apply(DEBUG);
+        if (value != null && value.trim().equals("0")) {
+            return false;
+        }
+        return flag(parameter, DEBUG);
     }
 
     private static boolean underscores(Function<String, String> parameter) throws InvalidParameterException {

@@ -30,6 +30,7 @@ final class WsgiResponse implements StartResponse, Write {
     private final HttpServletResponse response;
     private final ServletContext log;
     private final boolean head;
+    private final boolean chunkedHint;
 
     private boolean started;
     private boolean headersSent;
@@ -42,9 +43,18 @@ final class WsgiResponse implements StartResponse, Write {
     private OutputStream out;
 
     WsgiResponse(HttpServletResponse response, ServletContext log, boolean head) {
+        this(response, log, head, false);
+    }
+
+    /**
+     * @param chunkedHint mark a streamed body of unknown length {@code Transfer-Encoding: chunked}
+     *     (see {@link ChunkedHint})
+     */
+    WsgiResponse(HttpServletResponse response, ServletContext log, boolean head, boolean chunkedHint) {
         this.response = response;
         this.log = log;
         this.head = head;
+        this.chunkedHint = chunkedHint;
     }
 
     @Override
@@ -112,6 +122,9 @@ final class WsgiResponse implements StartResponse, Write {
         if (truncated) {
             return false;
         }
+        if (chunkedHint && !headersSent && declaredLength < 0 && bodyAllowed()) {
+            response.setHeader("Transfer-Encoding", "chunked");
+        }
         sendHeaders(-1);
         if (!bodyAllowed()) {
             return true;
@@ -166,9 +179,7 @@ final class WsgiResponse implements StartResponse, Write {
         }
         headersSent = true;
         response.setStatus(code);
-        for (Header header : headers) {
-            response.addHeader(header.name(), header.value());
-        }
+        addHeaders();
         long length = declaredLength >= 0 ? declaredLength : knownLength;
         if (length >= 0 && !ResponseRules.forbidsBody(code)) {
             response.setContentLengthLong(length);
@@ -178,6 +189,28 @@ final class WsgiResponse implements StartResponse, Write {
                 out = response.getOutputStream();
             } catch (IOException e) {
                 throw new ClientDisconnectedException(e);
+            }
+        }
+    }
+
+    /**
+     * The application's headers, each added. The first {@code Date} and the first {@code Server}
+     * replace the container's own instead: Jetty puts both into every response before the servlet
+     * runs, and adding to them would send each twice.
+     */
+    private void addHeaders() {
+        boolean dateSet = false;
+        boolean serverSet = false;
+        for (Header header : headers) {
+            String name = header.name();
+            if (!dateSet && name.equalsIgnoreCase("Date")) {
+                dateSet = true;
+                response.setHeader(name, header.value());
+            } else if (!serverSet && name.equalsIgnoreCase("Server")) {
+                serverSet = true;
+                response.setHeader(name, header.value());
+            } else {
+                response.addHeader(name, header.value());
             }
         }
     }

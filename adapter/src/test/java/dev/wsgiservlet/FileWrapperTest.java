@@ -323,4 +323,56 @@ class FileWrapperTest {
     void missingFileIsAnIOException() {
         assertThrows(IOException.class, () -> FileWrapper.of(dir.resolve("missing"), 2));
     }
+
+    // --- a file held by another runtime ---------------------------------------------------------
+
+    @Test
+    void fileFromAPositionStartsThereAndKeepsItsPathForSendfile() throws IOException {
+        Path f = file("0123456789");
+        int[] closes = {0};
+        try (FileWrapper w = FileWrapper.of(f, 3, 4, () -> closes[0]++)) {
+            assertEquals(f, w.path());
+            assertEquals(3, w.unreadChannel().position());
+            assertEquals(List.of("3456", "789"), blocks(w));
+        }
+        assertEquals(1, closes[0]);
+    }
+
+    @Test
+    void fileFromAPositionClosesTheFileThenRunsOnCloseOnce() throws IOException {
+        List<String> events = new ArrayList<>();
+        FileWrapper w = FileWrapper.of(file("abc"), 0, 2, () -> events.add("onClose"));
+        FileChannel ch = w.unreadChannel();
+        w.close();
+        w.close();
+        assertFalse(ch.isOpen());
+        assertEquals(List.of("onClose"), events);
+    }
+
+    @Test
+    void fileFromAPositionRunsOnCloseEvenWhenItFails() throws IOException {
+        FileWrapper w = FileWrapper.of(file("abc"), 0, 2, () -> {
+            throw new IOException("foreign close failed");
+        });
+        IOException e = assertThrows(IOException.class, w::close);
+        assertEquals("foreign close failed", e.getMessage());
+    }
+
+    @Test
+    void fileFromAPositionAtOrPastTheEndHasNoBlocks() throws IOException {
+        try (FileWrapper w = FileWrapper.of(file("abc"), 3, 2, () -> { })) {
+            assertFalse(w.iterator().hasNext());
+        }
+        try (FileWrapper w = FileWrapper.of(file("abc"), 10, 2, () -> { })) {
+            assertFalse(w.iterator().hasNext());
+        }
+    }
+
+    @Test
+    void fileFromAPositionRejectsANegativePositionAndAMissingFile() {
+        int[] closes = {0};
+        assertThrows(IllegalArgumentException.class, () -> FileWrapper.of(file("abc"), -1, 2, () -> closes[0]++));
+        assertThrows(IOException.class, () -> FileWrapper.of(dir.resolve("missing"), 0, 2, () -> closes[0]++));
+        assertEquals(0, closes[0], "onClose belongs to the caller until a wrapper exists");
+    }
 }

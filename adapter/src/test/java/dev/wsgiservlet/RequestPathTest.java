@@ -127,6 +127,13 @@ class RequestPathTest {
         assertSplit("/a%2Fb/c", 1, "/a/b", "/c");
     }
 
+    @ParameterizedTest
+    @CsvSource({"/a%2Fb, true", "/a%2fb, true", "/%2F, true", "/a%252Fb, false", "/a%2, false", "/a%2Eb, false",
+            "/a/b, false", "%2F, true"})
+    void encodedSlashIsFoundInEitherCase(String raw, boolean found) {
+        assertEquals(found, RequestPath.hasEncodedSlash(raw), raw);
+    }
+
     // --- path parameters ------------------------------------------------------------------------
 
     @Test
@@ -334,5 +341,29 @@ class RequestPathTest {
         answers.put("getServletPath", args -> "/p");
         answers.put("getHttpServletMapping", args -> mapping);
         assertEquals(new RequestPath("/ctx/p", "/y"), RequestPath.of(Stubs.stub(HttpServletRequest.class, answers)));
+    }
+
+    @Test
+    void pathMappingIsCountedFromItsPatternWithoutDecodingTheRequest() {
+        // Jetty 12 throws from getServletPath() for an ambiguous URI it was configured to accept.
+        Map<String, Stubs.Answer> answers = new HashMap<>();
+        answers.put("getRequestURI", args -> "/ctx/p/q/a//b%25c");
+        answers.put("getContextPath", args -> "/ctx");
+        answers.put("getServletPath", args -> {
+            throw new IllegalArgumentException("400: Ambiguous URI encoding");
+        });
+        answers.put("getHttpServletMapping", args -> Stubs.stub(HttpServletMapping.class,
+                Map.of("getMappingMatch", a -> MappingMatch.PATH, "getPattern", a -> "/p/q/*")));
+        assertEquals(new RequestPath("/ctx/p/q", "/a/b%c"), RequestPath.of(Stubs.stub(HttpServletRequest.class, answers)));
+    }
+
+    @Test
+    void rootPathMappingHasTheContextAsItsMount() {
+        HttpServletMapping mapping = Stubs.stub(HttpServletMapping.class,
+                Map.of("getMappingMatch", a -> MappingMatch.PATH, "getPattern", a -> "/*"));
+        Map<String, Stubs.Answer> answers = new HashMap<>();
+        answers.put("getContextPath", args -> "/ctx");
+        answers.put("getHttpServletMapping", args -> mapping);
+        assertEquals(1, RequestPath.mountSegments(Stubs.stub(HttpServletRequest.class, answers)));
     }
 }

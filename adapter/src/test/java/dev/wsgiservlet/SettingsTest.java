@@ -62,6 +62,17 @@ class SettingsTest {
     }
 
     @Test
+    void debugLevelZeroInheritedFromTomcatsDefaultServletIsFalse() throws InvalidParameterException {
+        assertFalse(read("debug", "0").debug);
+        assertFalse(read("debug", " 0 ").debug);
+        for (String level : new String[] {"1", "2", "00", "-1"}) {
+            InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> read("debug", level));
+            assertEquals("debug", e.parameter());
+        }
+        assertThrows(InvalidParameterException.class, () -> read("lint", "0"), "only debug has Tomcat's level");
+    }
+
+    @Test
     void flagsAreIndependent() throws InvalidParameterException {
         Settings s = read("lint", "true", "debug", "false", "multiprocess", "true");
         assertTrue(s.lint);

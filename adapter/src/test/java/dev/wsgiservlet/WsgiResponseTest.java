@@ -80,7 +80,7 @@ class WsgiResponseTest {
             return output;
         });
         // anything else the class might call would be recorded as a surprise
-        answers.put("setHeader", args -> events.add("unexpected setHeader " + args[0]));
+        answers.put("setHeader", args -> events.add("set " + args[0] + ": " + args[1]));
         answers.put("setContentLength", args -> events.add("unexpected setContentLength " + args[0]));
         answers.put("sendError", args -> events.add("unexpected sendError " + args[0]));
         return Stubs.stub(HttpServletResponse.class, answers);
@@ -92,6 +92,10 @@ class WsgiResponseTest {
 
     private WsgiResponse response() {
         return response(false);
+    }
+
+    private WsgiResponse hinted(boolean head) {
+        return new WsgiResponse(servletResponse(), Stubs.loggingContext(log), head, true);
     }
 
     private static List<Header> headers(String... namesAndValues) {
@@ -498,5 +502,82 @@ class WsgiResponseTest {
         r.call("200 OK", headers());
         getOutputStreamFailure = new IOException("closed");
         assertThrows(ClientDisconnectedException.class, () -> r.send(bytes("x"), true));
+    }
+
+    // --- the chunked hint (ChunkedHint) ---------------------------------------------------------
+
+    @Test
+    void chunkedHintMarksAStreamedBodyOfUnknownLength() throws Exception {
+        WsgiResponse r = hinted(false);
+        r.call("200 OK", headers("Content-Type", "text/plain"));
+        r.send(new byte[0], true);
+        assertEquals(List.of(), events, "an empty block commits nothing, the hint included");
+        r.send(bytes("one"), true);
+        r.send(bytes("two"), true);
+        assertEquals(List.of("set Transfer-Encoding: chunked", "status 200", "Content-Type: text/plain"), events);
+        assertEquals("onetwo", output.text());
+    }
+
+    @Test
+    void chunkedHintMarksWriteOutput() throws Exception {
+        WsgiResponse r = hinted(false);
+        r.call("200 OK", headers()).write(bytes("written"));
+        assertEquals(List.of("set Transfer-Encoding: chunked", "status 200"), events);
+    }
+
+    @Test
+    void chunkedHintIsNotGivenWhenTheLengthIsKnown() throws Exception {
+        WsgiResponse declared = hinted(false);
+        declared.call("200 OK", headers("Content-Length", "3"));
+        declared.send(bytes("abc"), true);
+        declared.finish(-1);
+        assertEquals(List.of("status 200", "length 3"), events);
+
+        events.clear();
+        WsgiResponse computed = hinted(false);
+        computed.call("200 OK", headers());
+        computed.sendHeaders(3);
+        computed.send(bytes("abc"), false);
+        computed.finish(-1);
+        assertEquals(List.of("status 200", "length 3"), events);
+    }
+
+    @Test
+    void chunkedHintIsNotGivenWithoutABody() throws Exception {
+        WsgiResponse empty = hinted(false);
+        empty.call("200 OK", headers());
+        empty.finish(-1);
+        assertEquals(List.of("status 200"), events, "an empty body: the container computes its length");
+
+        events.clear();
+        WsgiResponse head = hinted(true);
+        head.call("200 OK", headers());
+        head.send(bytes("ignored"), true);
+        assertEquals(List.of("status 200"), events);
+
+        events.clear();
+        WsgiResponse noContent = hinted(false);
+        noContent.call("204 No Content", headers());
+        noContent.send(bytes("ignored"), true);
+        assertEquals(List.of("status 204"), events);
+    }
+
+    // --- headers the container sets itself ------------------------------------------------------
+
+    @Test
+    void applicationsDateAndServerReplaceTheContainersOwn() throws Exception {
+        WsgiResponse r = response();
+        r.call("200 OK", headers("server", "app/1", "Date", "Mon, 01 Jan 2024 00:00:00 GMT", "X-A", "1"));
+        r.send(bytes("x"), true);
+        assertEquals(List.of("status 200", "set server: app/1", "set Date: Mon, 01 Jan 2024 00:00:00 GMT", "X-A: 1"),
+                events);
+    }
+
+    @Test
+    void repeatedDateOrServerHeadersAreAddedAfterTheFirst() throws Exception {
+        WsgiResponse r = response();
+        r.call("200 OK", headers("Server", "a", "Server", "b", "Date", "d1", "DATE", "d2"));
+        r.finish(-1);
+        assertEquals(List.of("status 200", "set Server: a", "Server: b", "set Date: d1", "DATE: d2"), events);
     }
 }

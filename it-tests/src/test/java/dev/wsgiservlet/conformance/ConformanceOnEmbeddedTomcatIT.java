@@ -6,10 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The whole conformance suite on embedded Tomcat 10.1, with the fixture WARs deployed from {@code target/}. */
+/** The whole conformance suite and the sample WAR smoke test on embedded Tomcat 10.1 (Servlet 6.0). */
 class ConformanceOnEmbeddedTomcatIT implements EnvironConformance, PathConformance, InputConformance,
         StartResponseConformance, BodyConformance, CloseConformance, FileWrapperConformance, ErrorConformance,
-        ConfigConformance, GunicornRequestsConformance {
+        ConfigConformance, GunicornRequestsConformance, SampleWarSmoke {
 
     private static EmbeddedTomcat server;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsgiservlet.conformance.harness.ChunkedBody;
+import dev.wsgiservlet.conformance.harness.Container;
 import dev.wsgiservlet.conformance.harness.Http;
 import dev.wsgiservlet.conformance.harness.Ids;
 import dev.wsgiservlet.conformance.harness.RawConnection;
@@ -38,7 +39,7 @@ public interface ErrorConformance extends ConformanceTest {
         String log = awaitLog("fixture failure " + id);
         int at = log.indexOf("fixture failure " + id);
         assertTrue(at >= 0, () -> "the exception's message should be logged:\n" + log);
-        assertTrue(log.indexOf("at dev.wsgiservlet.fixtures.FailsImmediately.call", at) > at,
+        assertTrue(log.indexOf(frame("dev.wsgiservlet.fixtures.FailsImmediately.call"), at) > at,
                 () -> "the stack trace should follow the message:\n" + log.substring(at));
     }
 
@@ -51,7 +52,7 @@ public interface ErrorConformance extends ConformanceTest {
                 () -> assertEquals(500, response.statusCode()),
                 () -> assertTrue(body.contains("FixtureFailure"), body),
                 () -> assertTrue(body.contains("fixture failure " + id), body),
-                () -> assertTrue(body.contains("at dev.wsgiservlet.fixtures.FailsImmediately.call"), body));
+                () -> assertTrue(body.contains(frame("dev.wsgiservlet.fixtures.FailsImmediately.call")), body));
     }
 
     @Test
@@ -60,6 +61,34 @@ public interface ErrorConformance extends ConformanceTest {
         assertEquals(200, get("/writes-to-errors/?id=" + id).statusCode());
         String log = awaitLog("wsgi.errors line " + id);
         assertTrue(log.contains("wsgi.errors line " + id), () -> "wsgi.errors text should be logged:\n" + log);
+    }
+
+    /**
+     * A stack-trace line of the fixture WAR's code as the JDK prints it. Where the web
+     * application's class loader has a name, the JDK puts it before the class: WildFly's JBoss
+     * Modules names it after the deployment ({@code at deployment.conformance.war//dev...}).
+     */
+    private String frame(String classAndMethod) {
+        String loader = target().container() == Container.WILDFLY ? "deployment.conformance.war//" : "";
+        return "at " + loader + classAndMethod;
+    }
+
+    @Test
+    default void errorAfterTheHeadersBreaksTheResponseAlsoWhenTheClientAskedToClose() throws Exception {
+        // With Connection: close, a container may end a body of unknown length by closing the
+        // connection; an aborted body would then look complete. It must be chunked instead.
+        try (RawConnection connection = RawConnection.open(app())) {
+            connection.send("GET " + app().target("/fails-after-first-block/?id=" + Ids.next("broken-close"))
+                    + " HTTP/1.1\r\nHost: " + app().hostHeader() + "\r\nConnection: close\r\n\r\n");
+            ResponseHead head = connection.readHead();
+            assertEquals(200, head.status(), head::toString);
+            assertTrue(head.chunked(), head::toString);
+            assertEquals(1, head.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding")).count(),
+                    head::toString);
+            ChunkedBody body = connection.readChunkedBody();
+            assertEquals("block-1\n", new String(body.bytes(), StandardCharsets.ISO_8859_1));
+            assertFalse(body.terminated(), "a broken response must not end with the last chunk");
+        }
     }
 
     @Test

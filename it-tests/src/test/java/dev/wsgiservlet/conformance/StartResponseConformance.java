@@ -11,9 +11,13 @@ import dev.wsgiservlet.conformance.harness.Ids;
 import dev.wsgiservlet.conformance.harness.RawConnection;
 import dev.wsgiservlet.conformance.harness.RawResponse;
 import dev.wsgiservlet.conformance.harness.ResponseHead;
+import dev.wsgiservlet.fixtures.OwnDateAndServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -133,6 +137,20 @@ public interface StartResponseConformance extends ConformanceTest {
         assertEquals(-1, response.head().contentLength(), response.head()::toString);
         assertTrue(response.head().chunked(), response.head()::toString);
         assertEquals("written-1;written-2;iterated", response.text());
+    }
+
+    @Test
+    default void applicationsDateAndServerHeadersAreSentOnce() throws Exception {
+        // Jetty sets both before the servlet runs; the application's must replace them, not follow them.
+        RawResponse response = rawGet(app(), app().target("/own-date-and-server/"), "");
+        assertEquals(200, response.status(), response.head()::toString);
+        assertEquals(List.of(OwnDateAndServer.DATE), values(response.head(), "Date"), response.head()::toString);
+        assertEquals(List.of(OwnDateAndServer.SERVER), values(response.head(), "Server"), response.head()::toString);
+    }
+
+    private static List<String> values(ResponseHead head, String name) {
+        return head.headers().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .collect(Collectors.toList());
     }
 
     @Test

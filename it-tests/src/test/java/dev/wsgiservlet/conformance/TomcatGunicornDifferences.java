@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The gunicorn valid-request fixtures that Tomcat 10.1 (default connector settings) with this
- * servlet parses differently from gunicorn, each with what happens instead and why. Findings, not
- * skips: {@link GunicornRequestsConformance} asserts each one as written.
+ * The gunicorn valid-request fixtures that Tomcat (default connector settings) with this servlet
+ * parses differently from gunicorn, each with what happens instead and why. Findings, not skips:
+ * {@link GunicornRequestsConformance} asserts each one as written. Embedded Tomcat 10.1.59 and the
+ * Tomcat 11.0.24 distribution parse every fixture alike, so one list serves both.
  */
 final class TomcatGunicornDifferences {
 

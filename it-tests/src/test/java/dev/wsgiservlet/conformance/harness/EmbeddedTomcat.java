@@ -10,7 +10,8 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * Embedded Tomcat on 127.0.0.1 and a free port, with the exploded fixture WARs deployed through
- * {@code addWebapp}, so their {@code web.xml} is parsed as a real deployment would be.
+ * {@code addWebapp}, so their {@code web.xml} is parsed as a real deployment would be; the sample
+ * WAR is deployed from its {@code .war} file.
  */
 public final class EmbeddedTomcat implements TargetServer {
 
@@ -31,7 +32,10 @@ public final class EmbeddedTomcat implements TargetServer {
     public static EmbeddedTomcat start() throws IOException, LifecycleException {
         CapturingLogHandler log = CapturingLogHandler.install();
         Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("conformance-tomcat").toString());
+        Path baseDir = Files.createTempDirectory("conformance-tomcat");
+        tomcat.setBaseDir(baseDir.toString());
+        // A WAR file is expanded into the host's appBase, which must exist.
+        Files.createDirectories(baseDir.resolve("webapps"));
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", HOST);
@@ -40,6 +44,7 @@ public final class EmbeddedTomcat implements TargetServer {
         tomcat.setAddDefaultWebXmlToWebapp(false);
         tomcat.addWebapp("/conformance", absolute(FixtureWars.conformance()));
         tomcat.addWebapp("/star", absolute(FixtureWars.star()));
+        tomcat.addWebapp("/war-sample", FixtureWars.sample().toAbsolutePath().toString());
         try {
             tomcat.start();
         } catch (LifecycleException | RuntimeException e) {
@@ -60,6 +65,11 @@ public final class EmbeddedTomcat implements TargetServer {
     }
 
     @Override
+    public Container container() {
+        return Container.EMBEDDED_TOMCAT;
+    }
+
+    @Override
     public Deployment conformance() {
         return new Deployment(HOST, port, "/conformance");
     }
@@ -67,6 +77,11 @@ public final class EmbeddedTomcat implements TargetServer {
     @Override
     public Deployment star() {
         return new Deployment(HOST, port, "/star");
+    }
+
+    @Override
+    public Deployment sample() {
+        return new Deployment(HOST, port, "/war-sample");
     }
 
     @Override

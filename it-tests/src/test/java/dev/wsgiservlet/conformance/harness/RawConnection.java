@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -26,6 +27,8 @@ public final class RawConnection implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** The CRLF that ends the last chunk's data, still to be read (see {@link #readChunk()}). */
+    private boolean chunkEndPending;
 
     private RawConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -35,11 +38,24 @@ public final class RawConnection implements AutoCloseable {
 
     /** Connects to the deployment's host and port. */
     public static RawConnection open(Deployment deployment) throws IOException {
+        return open(deployment, null);
+    }
+
+    /** Connects from the local address {@code from} (for example 127.0.0.2), or any when {@code null}. */
+    public static RawConnection open(Deployment deployment, InetAddress from) throws IOException {
         Socket socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(new InetSocketAddress(deployment.host(), deployment.port()), (int) Http.TIMEOUT.toMillis());
         socket.setSoTimeout((int) Http.TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);
         return new RawConnection(socket);
+    }
+
+    /** The client side's port, which the server sees as the remote port. */
+    public int localPort() {
+        return socket.getLocalPort();
     }
 
     /** Sends text whose chars are bytes (ISO-8859-1). */
@@ -97,9 +113,21 @@ public final class RawConnection implements AutoCloseable {
 
     /**
      * Reads one chunk: its data, an empty array for the last chunk (trailers are skipped), or
-     * {@code null} when the connection ended first.
+     * {@code null} when the connection ended first. The CRLF after a chunk's data is read with the
+     * next chunk: a server may send it only then (Jetty writes it in front of the next chunk
+     * header), and a streaming client has the data without it.
      */
     public byte[] readChunk() throws IOException {
+        if (chunkEndPending) {
+            chunkEndPending = false;
+            String end = readLine();
+            if (end == null) {
+                return null;
+            }
+            if (!end.isEmpty()) {
+                throw new IOException("chunk data not followed by CRLF but by: " + end);
+            }
+        }
         String sizeLine = readLine();
         if (sizeLine == null) {
             return null;
@@ -116,10 +144,7 @@ public final class RawConnection implements AutoCloseable {
         if (data.length < size) {
             return data.length == 0 ? null : data;
         }
-        String end = readLine();
-        if (end != null && !end.isEmpty()) {
-            throw new IOException("chunk of " + size + " bytes not followed by CRLF but by: " + end);
-        }
+        chunkEndPending = true;
         return data;
     }
 
