@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # WsgiServlet against a hand-written servlet in the same embedded Tomcat, and against gunicorn.
 #
-#   bench/run.sh                         # full run, about 15 minutes
-#   ROUNDS=1 DURATION=2 WARMUP=2 bench/run.sh   # smoke run, under 2 minutes
+#   bench/run.sh                         # full run, about 18 minutes
+#   ROUNDS=1 DURATION=2 WARMUP=1 FLASK=0 bench/run.sh   # smoke run, under 2 minutes
 #
 # Every scenario is run as raw servlet and WsgiServlet, alternating the order each round so that
 # machine noise hits both; the summary gives medians over the rounds and the ratio wsgi/raw.
@@ -17,11 +17,13 @@
 #   ONLY [all]           the scenarios to run, e.g. ONLY="hello download"
 #                        (hello 64k stream small-file download upload)
 #   PEER [1]             0: skip the gunicorn comparison
+#   FLASK [1]            0: skip bench/flask-vs-gunicorn.sh at the end (it has its own settings
+#                        and time limit, and takes about 15 minutes more)
 #   GUNICORN_WORKERS [2] gunicorn worker processes (sync and gthread)
 #   GUNICORN_THREADS [4] threads per gthread worker
 #   JAVA [java]          the JVM that runs the server
 #   SERVER_JVM_OPTS [-Xms512m -Xmx512m]
-#   TIME_LIMIT [2400]    the whole run is stopped after this many seconds
+#   TIME_LIMIT [4500]    the whole run, Flask part included, is stopped after this many seconds
 #   SKIP_BUILD [0]       1: use bench/target/wsgi-servlet-bench.jar as it is
 # Needs: JDK 17+, Maven, wrk, gunicorn, python3 (the Debian packages .ci/run installs).
 set -euo pipefail
@@ -29,8 +31,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${ROUNDS:=5}" "${DURATION:=10}" "${WARMUP:=5}" "${CONNECTIONS:=16}" "${THREADS:=2}"
 : "${BIG_MIB:=100}" "${BIG_CONNECTIONS:=2}" "${GUNICORN_WORKERS:=2}" "${GUNICORN_THREADS:=4}"
-: "${JAVA:=java}" "${SERVER_JVM_OPTS:=-Xms512m -Xmx512m}" "${TIME_LIMIT:=2400}" "${SKIP_BUILD:=0}"
-: "${ONLY:=hello 64k stream small-file download upload}" "${PEER:=1}"
+: "${JAVA:=java}" "${SERVER_JVM_OPTS:=-Xms512m -Xmx512m}" "${TIME_LIMIT:=4500}" "${SKIP_BUILD:=0}"
+: "${ONLY:=hello 64k stream small-file download upload}" "${PEER:=1}" "${FLASK:=1}"
 export ROUNDS DURATION WARMUP CONNECTIONS THREADS BIG_MIB BIG_CONNECTIONS GUNICORN_WORKERS GUNICORN_THREADS JAVA TIME_LIMIT
 
 # The whole run is bounded: re-run this script under timeout(1), which also signals its children.
@@ -141,6 +143,7 @@ check() { # check URL EXPECTED_BYTES [curl options]
 UPLOAD_ANSWER=$(printf 'received %d\n' "$BIG_BYTES" | wc -c)
 for prefix in raw wsgi; do
   check "$BASE/$prefix/hello" 13
+  [ "$prefix" = raw ] && check "$BASE/raw/hello-environ" 13
   check "$BASE/$prefix/64k" 65536
   check "$BASE/$prefix/stream" 40960
   check "$BASE/$prefix/upload" "$UPLOAD_ANSWER" --data-binary "@$WORK/files/big.bin" -H 'Content-Type: application/octet-stream'
@@ -178,7 +181,7 @@ run_wrk() {
 # The scenarios: name, then "variant=url" pairs measured against each other. For the files,
 # "raw" is Tomcat's DefaultServlet and wsgi-transferto the adapter with sendfile hidden from it.
 ALL_SCENARIOS=(
-  "hello raw=$BASE/raw/hello wsgi=$BASE/wsgi/hello"
+  "hello raw=$BASE/raw/hello wsgi=$BASE/wsgi/hello raw-environ=$BASE/raw/hello-environ"
   "64k raw=$BASE/raw/64k wsgi=$BASE/wsgi/64k"
   "stream raw=$BASE/raw/stream wsgi=$BASE/wsgi/stream"
   "small-file raw=$BASE/small.bin wsgi=$BASE/wsgi/small-file wsgi-transferto=$BASE/wsgi-transferto/small-file"
@@ -234,7 +237,8 @@ if [ "$PEER" = 1 ]; then
   SYNC_URL=$GUNICORN_URL SYNC_PID=$GUNICORN_PID
   start_gunicorn gthread --worker-class gthread --threads "$GUNICORN_THREADS"
   GTHREAD_URL=$GUNICORN_URL GTHREAD_PID=$GUNICORN_PID
-  PEER_LINE="peer wsgi=$BASE/wsgi/hello gunicorn-sync=$SYNC_URL gunicorn-gthread=$GTHREAD_URL"
+  # The raw servlet runs too: its ratio to gunicorn is what the machine allows the adapter.
+  PEER_LINE="peer raw=$BASE/raw/hello wsgi=$BASE/wsgi/hello gunicorn-sync=$SYNC_URL gunicorn-gthread=$GTHREAD_URL"
   echo "== warm-up: gunicorn"
   run_rounds 0 "$PEER_LINE"
   for round in $(seq 1 "$ROUNDS"); do
@@ -257,12 +261,19 @@ echo "== results: $OUT"
 # --- Flask on GraalPy against Flask on gunicorn (the Python module's benchmark) ----------
 FLASK_SCRIPT="$ROOT/bench/flask-vs-gunicorn.sh"
 FLASK_WAR="$ROOT/war-sample-flask/target/war-sample-flask.war"
-if [ -f "$FLASK_SCRIPT" ] && [ -f "$FLASK_WAR" ]; then
-  echo "== Flask: $FLASK_SCRIPT"
-  bash "$FLASK_SCRIPT"
+if [ "$FLASK" != 1 ]; then
+  echo "== Flask on GraalPy vs gunicorn: skipped (FLASK=$FLASK)"
+elif [ -f "$FLASK_SCRIPT" ] && [ -f "$FLASK_WAR" ]; then
+  echo "== Flask on GraalPy vs gunicorn: $FLASK_SCRIPT"
+  # Its own defaults and time limit apply, not this script's.
+  env -u TIME_LIMIT bash "$FLASK_SCRIPT" || {
+    status=$?
+    echo "== Flask on GraalPy vs gunicorn: $FLASK_SCRIPT failed (exit $status); the results above stand" >&2
+    exit "$status"
+  }
 else
   missing=()
   [ -f "$FLASK_SCRIPT" ] || missing+=("bench/flask-vs-gunicorn.sh")
-  [ -f "$FLASK_WAR" ] || missing+=("war-sample-flask/target/war-sample-flask.war (mvn -B -DskipTests package)")
+  [ -f "$FLASK_WAR" ] || missing+=("war-sample-flask/target/war-sample-flask.war (mvn -B -DskipTests package -pl war-sample-flask -am)")
   echo "== Flask on GraalPy vs gunicorn: skipped, missing ${missing[*]}"
 fi
