@@ -94,6 +94,10 @@ public final class PythonApplication implements WsgiApplication, AutoCloseable {
             return application;
         } catch (Exception | Error e) {
             application.close();
+            String hidden = HiddenJdkPackage.explain(e);
+            if (hidden != null) {
+                throw new IllegalStateException(hidden, e);
+            }
             throw e;
         }
     }
