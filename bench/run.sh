@@ -261,9 +261,10 @@ echo "== results: $OUT"
 # --- Flask on GraalPy against Flask on gunicorn (the Python module's benchmark) ----------
 FLASK_SCRIPT="$ROOT/bench/flask-vs-gunicorn.sh"
 FLASK_WAR="$ROOT/war-sample-flask/target/war-sample-flask.war"
+FLASK_JDK="${JAVA_HOME25:-/usr/lib/jvm/temurin-25-jdk-amd64}"  # the Graal JIT needs JDK 25, not a Debian package
 if [ "$FLASK" != 1 ]; then
   echo "== Flask on GraalPy vs gunicorn: skipped (FLASK=$FLASK)"
-elif [ -f "$FLASK_SCRIPT" ] && [ -f "$FLASK_WAR" ]; then
+elif [ -f "$FLASK_SCRIPT" ] && [ -f "$FLASK_WAR" ] && [ -x "$FLASK_JDK/bin/java" ]; then
   echo "== Flask on GraalPy vs gunicorn: $FLASK_SCRIPT"
   # Its own defaults and time limit apply, not this script's.
   env -u TIME_LIMIT bash "$FLASK_SCRIPT" || {
@@ -275,5 +276,6 @@ else
   missing=()
   [ -f "$FLASK_SCRIPT" ] || missing+=("bench/flask-vs-gunicorn.sh")
   [ -f "$FLASK_WAR" ] || missing+=("war-sample-flask/target/war-sample-flask.war (mvn -B -DskipTests package -pl war-sample-flask -am)")
+  [ -x "$FLASK_JDK/bin/java" ] || missing+=("a JDK 25 at $FLASK_JDK (set JAVA_HOME25; see docs/python.md, \"The Graal JIT\")")
   echo "== Flask on GraalPy vs gunicorn: skipped, missing ${missing[*]}"
 fi
