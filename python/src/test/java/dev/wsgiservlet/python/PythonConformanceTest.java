@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsgiservlet.Header;
+import dev.wsgiservlet.WsgiApplication;
+import dev.wsgiservlet.WsgiServlet;
+import dev.wsgiservlet.middleware.Dispatcher;
 import dev.wsgiservlet.python.harness.Json;
 import dev.wsgiservlet.python.harness.RawHttp;
 import dev.wsgiservlet.python.harness.RawHttp.Response;
@@ -20,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -432,6 +438,35 @@ class PythonConformanceTest {
         String log = server.log().since(mark);
         assertFalse(log.contains("LintError"), log);
         assertFalse(log.contains("SEVERE"), log);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dispatcherMountsAPythonApplicationBesideAJavaOne() throws Exception {
+        Path webapp = Path.of("src/test/webapps/conformance").toAbsolutePath();
+        WsgiApplication python = new PythonApplicationLoader().load("fixtures.router",
+                new StubDeployment(webapp).with("python.contexts", "1"));
+        WsgiApplication java = (environ, startResponse) -> {
+            startResponse.call("200 OK", List.of(new Header("Content-Type", "text/plain")));
+            return List.of(("java " + environ.get("SCRIPT_NAME") + " " + environ.get("PATH_INFO")).getBytes(ISO_8859_1));
+        };
+        Context mount = server.tomcat().addContext("/mount", null);
+        try {
+            Tomcat.addServlet(mount, "dispatch", new WsgiServlet(Dispatcher.of(Map.of("/py", python, "/java", java))));
+            mount.addServletMappingDecoded("/*", "dispatch");
+
+            Response fromPython = get("/mount/py/environ/caf%C3%A9");
+            assertEquals(200, fromPython.status(), fromPython.text());
+            Map<String, Map<String, Object>> cgi =
+                    (Map<String, Map<String, Object>>) Json.object(fromPython.text()).get("cgi");
+            assertEquals("/mount/py", cgi.get("SCRIPT_NAME").get("value"));
+            assertEquals("/environ/caf\u00c3\u00a9", cgi.get("PATH_INFO").get("value"));
+            assertEquals("java /mount/java /x", get("/mount/java/x").text());
+            assertEquals(404, get("/mount/elsewhere").status());
+        } finally {
+            server.tomcat().getHost().removeChild(mount);
+            ((AutoCloseable) python).close();
+        }
     }
 
     // --- the pool ------------------------------------------------------------------------------------------
