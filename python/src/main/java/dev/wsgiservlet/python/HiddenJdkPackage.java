@@ -20,7 +20,7 @@ final class HiddenJdkPackage {
 
     /** The explanation for {@code failure}, or null when no needed JDK package is named in its causes. */
     static String explain(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage();
             if (message == null || !(t instanceof LinkageError)) {
                 continue;

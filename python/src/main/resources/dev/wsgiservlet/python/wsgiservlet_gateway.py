@@ -212,6 +212,18 @@ def _size(value):
     return min(operator.index(value), _MAX_READ)
 
 
+def _read_body(read, size):
+    """One read of the request body through the Java side: bytes, b'' at EOF, OSError on failure."""
+    size = _size(size)
+    if size == 0:
+        return b''
+    try:
+        data = read(size)
+    except polyglot.ForeignException as e:
+        raise OSError('reading the request body failed: %s' % e) from None
+    return data.encode('latin-1')
+
+
 class InputStream:
     """wsgi.input: the request body, read from the servlet as it is asked for; EOF at CONTENT_LENGTH."""
 
@@ -222,24 +234,10 @@ class InputStream:
         self._readline = readline
 
     def read(self, size=-1):
-        size = _size(size)
-        if size == 0:
-            return b''
-        try:
-            data = self._read(size)
-        except polyglot.ForeignException as e:
-            raise OSError('reading the request body failed: %s' % e) from None
-        return data.encode('latin-1')
+        return _read_body(self._read, size)
 
     def readline(self, size=-1):
-        size = _size(size)
-        if size == 0:
-            return b''
-        try:
-            data = self._readline(size)
-        except polyglot.ForeignException as e:
-            raise OSError('reading the request body failed: %s' % e) from None
-        return data.encode('latin-1')
+        return _read_body(self._readline, size)
 
     def readlines(self, hint=-1):
         hint = _size(hint)
