@@ -1,6 +1,7 @@
 package dev.wsgiservlet.samples;
 
 import static dev.wsgiservlet.samples.harness.Http.get;
+import static dev.wsgiservlet.samples.harness.Http.head;
 import static dev.wsgiservlet.samples.harness.Http.header;
 import static dev.wsgiservlet.samples.harness.Http.postForm;
 import static dev.wsgiservlet.samples.harness.Http.request;
@@ -18,7 +19,6 @@ import dev.wsgiservlet.samples.harness.Html;
 import dev.wsgiservlet.samples.harness.SampleServer;
 import dev.wsgiservlet.samples.harness.Samples;
 import dev.wsgiservlet.samples.harness.Webapp;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -213,7 +213,7 @@ class DjangoSampleIT {
     @Test
     void headSendsTheHeadersOfGetWithoutABody() {
         HttpResponse<byte[]> getResponse = get(server.uri("/articles/1999/"));
-        HttpResponse<byte[]> head = send(request(server.uri("/articles/1999/")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<byte[]> head = head(server.uri("/articles/1999/"));
         assertEquals(200, head.statusCode());
         assertEquals(0, head.body().length);
         assertEquals(String.valueOf(getResponse.body().length), header(head, "Content-Length"));

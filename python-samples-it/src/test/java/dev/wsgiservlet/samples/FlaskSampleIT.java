@@ -1,6 +1,7 @@
 package dev.wsgiservlet.samples;
 
 import static dev.wsgiservlet.samples.harness.Http.get;
+import static dev.wsgiservlet.samples.harness.Http.head;
 import static dev.wsgiservlet.samples.harness.Http.header;
 import static dev.wsgiservlet.samples.harness.Http.postForm;
 import static dev.wsgiservlet.samples.harness.Http.request;
@@ -18,13 +19,12 @@ import dev.wsgiservlet.samples.harness.Html;
 import dev.wsgiservlet.samples.harness.Lines;
 import dev.wsgiservlet.samples.harness.Multipart;
 import dev.wsgiservlet.samples.harness.SampleServer;
+import dev.wsgiservlet.samples.harness.Sha256;
 import dev.wsgiservlet.samples.harness.Samples;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +123,7 @@ class FlaskSampleIT {
         // Over Werkzeug's 500 KiB in-memory limit: the part is spooled to a temporary file.
         byte[] content = new byte[1_536_000];
         new Random(4).nextBytes(content);
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String sha256 = Sha256.hex(content);
         Multipart form = new Multipart().field("note", "a test").file("file", "données.bin", "application/octet-stream", content);
         HttpResponse<byte[]> response = send(request(server.uri("/upload"))
                 .header("Content-Type", form.contentType())
@@ -148,7 +148,7 @@ class FlaskSampleIT {
         assertEquals("table.csv", Html.byId(html, "filename"));
         assertEquals("text/csv", Html.byId(html, "content-type"));
         assertEquals(String.valueOf(content.length), Html.byId(html, "size"));
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), Html.byId(html, "sha256"));
+        assertEquals(Sha256.hex(content), Html.byId(html, "sha256"));
     }
 
     @Test
@@ -266,7 +266,7 @@ class FlaskSampleIT {
     @Test
     void headSendsTheHeadersOfGetWithoutABody() {
         HttpResponse<byte[]> getResponse = get(server.uri("/hello/head"));
-        HttpResponse<byte[]> head = send(request(server.uri("/hello/head")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<byte[]> head = head(server.uri("/hello/head"));
         assertEquals(200, head.statusCode());
         assertEquals(0, head.body().length);
         assertEquals(String.valueOf(getResponse.body().length), header(head, "Content-Length"));

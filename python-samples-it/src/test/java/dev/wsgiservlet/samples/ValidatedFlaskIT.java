@@ -12,15 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsgiservlet.samples.harness.Cookies;
 import dev.wsgiservlet.samples.harness.Html;
+import dev.wsgiservlet.samples.harness.Http;
 import dev.wsgiservlet.samples.harness.Lines;
 import dev.wsgiservlet.samples.harness.Multipart;
 import dev.wsgiservlet.samples.harness.SampleServer;
+import dev.wsgiservlet.samples.harness.Sha256;
 import dev.wsgiservlet.samples.harness.Samples;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,7 +73,7 @@ class ValidatedFlaskIT implements ValidatorLogChecks {
 
     @Test
     void head() {
-        HttpResponse<byte[]> response = send(request(server.uri("/")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<byte[]> response = Http.head(server.uri("/"));
         assertEquals(200, response.statusCode());
         assertEquals(0, response.body().length);
         assertEquals(String.valueOf(get(server.uri("/")).body().length), header(response, "Content-Length"));
@@ -95,7 +95,7 @@ class ValidatedFlaskIT implements ValidatorLogChecks {
                 .header("Content-Type", form.contentType()).header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
         assertEquals(200, response.statusCode(), text(response));
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String sha256 = Sha256.hex(content);
         assertTrue(text(response).contains("\"sha256\":\"" + sha256 + "\",\"size\":700000"), text(response));
     }
 

@@ -42,6 +42,11 @@ public final class Http {
         return send(request(uri).GET().build());
     }
 
+    /** {@code HEAD uri}. */
+    public static HttpResponse<byte[]> head(URI uri) {
+        return send(request(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** {@code POST uri} with {@code fields} as {@code application/x-www-form-urlencoded}. */
     public static HttpResponse<byte[]> postForm(URI uri, Map<String, String> fields, String... headers) {
         HttpRequest.Builder request = request(uri)
